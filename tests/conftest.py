@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent")
+    return SHARED
+
+
+def seed_path(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """Cleaned articles of each seed file, keyed by the file's 3-digit prefix."""
+    from zhnews.pipeline import load_articles
+
+    out: dict[str, list] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        out[path.name[:3]] = list(load_articles([str(path)]))
+    return out

@@ -1,0 +1,80 @@
+"""Each chrome rule on real lines from the seeds, and real body lines that must survive."""
+
+import pytest
+
+from zhnews import boilerplate as bp
+from zhnews.normalize import normalize
+
+from .conftest import seed_path
+
+CHROME = [
+    ("breadcrumb", "当前位置:首页 > 株洲产业信息 > 正文内容"),
+    ("breadcrumb", "您现在的位置:首页 > 新闻 > 为率先打造国家智能制造中心贡献麓谷担当高新力量"),
+    ("meta", "admin9个月前 (09-28)株洲产业信息24"),
+    ("meta", "发布时间:2019/11/16 新闻 浏览:507"),
+    ("meta", "中共株洲市委主管、主办 国内统一连续出版物号CN 43-0005 城区天气:大雨转小雨/12℃-29℃"),
+    ("contact", "葛毅明微信号"),
+    ("contact", "产业招商/厂房土地租售:400 0123 021"),
+    ("contact", "或微信/手机:13391219793"),
+    ("contact", "请说明您的需求、用途、税收、公司、联系人、手机号,以便快速帮您对接资源。"),
+    ("contact", "长按/扫一扫加葛毅明的微信号"),
+    ("contact", "新化月報網報料熱線:886 2395@qq.com"),
+    ("copyright", "版权声明:本文由网络蜘蛛自动收集于网络,如需转载请查明并注明出处,如有不妥之处请联系我们删除"),
+    ("share", "分享给朋友:"),
+    ("share", "扫描二维码推送至手机访问。"),
+    ("form", "姓 名:"),
+    ("form", "留 言:"),
+    ("markup", "divdata=datasource:20230825106dcf2dafd347928d45b732b4c00f33datatype=content"),
+    ("caption", "(相關資料圖)"),
+    ("caption", "株洲日报·掌上株洲记者/廖明 通讯员/夏四亮 摄"),
+    ("foreign", "Table with 4 columns: 序号, 地区, 单位名称, 行业. Lists top 10 R&D spending companies in Zhuzhou for 2021."),
+    ("teaser", "金融支持文化产业复苏主攻六方面 金融支持文化产业复苏主攻六方面"),
+    ("teaser", "央视网《超级工厂》解析皇派门窗:高端隔音门窗助力消费者美好人居 央视网《超级工厂》解析皇派门窗:高端隔音门窗助..."),
+]
+
+
+@pytest.mark.parametrize("kind,line", CHROME)
+def test_chrome_lines_are_recognised(kind, line):
+    assert bp.chrome_kind(normalize(line)) is not None
+    predicate = {
+        "breadcrumb": bp.is_breadcrumb,
+        "meta": bp.is_meta_line,
+        "contact": bp.is_contact_line,
+        "copyright": bp.is_copyright_line,
+        "share": bp.is_share_line,
+        "form": bp.is_form_line,
+        "markup": bp.is_markup_line,
+        "caption": bp.is_caption_line,
+        "foreign": bp.is_foreign_line,
+        "teaser": bp.is_doubled_teaser,
+    }[kind]
+    assert predicate(normalize(line))
+
+
+@pytest.mark.parametrize("line", ["相关文章", "相關文章", "你可能會喜歡", "最近更新", "推荐阅读:"])
+def test_related_markers(line):
+    assert bp.is_related_marker(normalize(line))
+
+
+def _body_lines(prefix: str, start: str, end: str) -> list[str]:
+    text = normalize(seed_path(prefix).read_text(encoding="utf-8"))
+    lines = [line for line in text.split("\n") if line.strip()]
+    i = next(k for k, line in enumerate(lines) if line.startswith(start))
+    j = next(k for k, line in enumerate(lines) if line.startswith(end))
+    return lines[i : j + 1]
+
+
+@pytest.mark.parametrize(
+    "prefix,start,end",
+    [
+        ("000", "曹慧泉在株洲市", "曹慧泉强调,要完善一个工作机制"),
+        ("002", "红网时刻3月25日讯", "“五大保障机制”主要包括"),
+        ("003", "日前召开的市委十三届八次全会", "此外,面向未来"),
+        ("004", "一篇题为", "到去年底,株洲市有各类经营主体"),
+    ],
+)
+def test_body_lines_of_the_seeds_are_not_chrome(prefix, start, end):
+    lines = _body_lines(prefix, start, end)
+    assert len(lines) >= 6
+    flagged = [(line, bp.chrome_kind(line)) for line in lines if bp.chrome_kind(line)]
+    assert flagged == [] or all(kind == "caption" for _, kind in flagged), flagged

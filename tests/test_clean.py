@@ -1,0 +1,147 @@
+"""Cleaning the five real seed pages: no chrome left, no body lost."""
+
+import re
+
+import pytest
+
+from zhnews.clean import clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
+from zhnews.mojibake import drop_mojibake, is_mojibake, repair_latin1
+
+CHROME_LEFTOVERS = [
+    "当前位置", "您现在的位置", "admin", "微信", "13391219793", "400 0123", "版权声明", "分享给朋友",
+    "相关文章", "divdata", "姓 名", "留 言", "浏览:", "发布时间", "Table with", "报料热线", "你可能会喜欢",
+    "最近更新", "扫一扫", "二维码", "本文链接", "相关资料图", "主管、主办", "皇派门窗", "枣泉煤矿",
+    "空气炸锅", "株洲日报·掌上株洲记者",
+]
+
+
+def all_text(articles):
+    return "\n".join(a.title + "\n" + a.text for a in articles)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_no_chrome_left(seed_articles, prefix):
+    text = all_text(seed_articles[prefix])
+    left = [s for s in CHROME_LEFTOVERS if s in text]
+    assert left == []
+
+
+# First and last body sentences of each article: cleaning must keep them all.
+BODY = {
+    "000": ["4月14日,株洲市先进轨道交通装备产业链建设推进大会召开。", "加快研制一批重大创新产品和高端装备,全面提升集群影响力。"],
+    "002": ["开局之年、暖春之际,株洲高新区召开了一次意义非凡的大会", "推动各项工作全面落实。"],
+    "003": ["日前召开的市委十三届八次全会上审议通过了", "必将为长沙高新区制造业高质量发展筑牢坚实的项目支撑和产业根基。"],
+    "004": ["一篇题为《拼经济就要“走出去”》的文章", "到去年底,株洲市有各类经营主体42.1万余户", "株洲市优化营商环境协调事务中心负责人信心满满。"],
+    "001": [
+        "国际普遍认为,科技研发的规模和强度",
+        "改变对清水塘观感的不只是张向阳。",
+        "石峰区将不遗余力为清水塘新城“代言”",
+        "市政府与13家银行签订总额9600亿元的全面战略合作协议",
+        "以不良贷款率为例,截至去年底,株洲银行业不良贷款率仅0.76%",
+        "首届大国工匠创新交流大会由中华全国总工会主办",
+        "自2012年建成首条海绵型道路(云龙大道)开始",
+        "全面提升企业群众获得感、幸福感和安全感。",
+        "打好治理体系和治理能力现代化建设的“主动仗”。",
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(BODY))
+def test_no_body_paragraph_lost(seed_articles, prefix):
+    text = all_text(seed_articles[prefix])
+    missing = [s for s in BODY[prefix] if s not in text]
+    assert missing == []
+
+
+def test_every_body_line_of_seed_000_survives(seeds_dir, seed_articles):
+    from zhnews.normalize import normalize
+
+    raw = normalize(next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8"))
+    body = raw.split("株洲产业信息24", 1)[1].split("葛毅明微信号", 1)[0]
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    text = seed_articles["000"][0].text
+    assert len(paragraphs) == 6
+    assert all(p in text for p in paragraphs)
+
+
+def test_newspaper_page_is_split_into_articles(seed_articles):
+    articles = seed_articles["001"]
+    titles = [a.title for a in articles]
+    assert len(articles) >= 7
+    for expected in ["株洲研发经费投入十强企业发布", "我们清水塘新城有了全新的认识", "银行业大咖齐聚 对株洲意味着什么",
+                     "株洲争创省级海绵城市建设示范城市", "胡长春在全市数字化建设工作推进会上强调"]:
+        assert sum(expected in t for t in titles) == 1, (expected, titles)
+    # The bank story's body belongs to the bank story, and the digital one to its own.
+    bank = next(a for a in articles if "银行业大咖" in a.title)
+    assert "政银企战略合作对接会" in bank.text and "海绵城市" not in bank.text
+    digital = next(a for a in articles if "胡长春" in a.title)
+    assert "让数字智慧株洲成为推动经济社会健康发展的强大动力" in digital.text
+
+
+def test_repeated_paragraphs_are_kept_once(seed_articles):
+    text = all_text(seed_articles["001"])
+    for sentence in ["何报翔强调,要聚焦“高地”建设", "金融活水总是流向价值高地。", "对接会上,一本厚厚的手册详细列出了我市115个重点项目。",
+                     "市领导杨英杰、程轶辉出席。", "陈恢清指出,株洲创建海绵示范城市"]:
+        assert text.count(sentence) == 1, sentence
+
+
+def test_traditional_page_comes_out_simplified_without_pinyin(seed_articles):
+    [article] = seed_articles["004"]
+    text = article.title + article.text
+    assert "加速经济复苏" in text and "制造名城按下发展“快进键”" in article.title
+    assert not re.search(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", text)
+    assert not any(ch in text for ch in "經濟復蘇發區產業")
+
+
+def test_unrepairable_mojibake_is_dropped_and_counted(seed_articles):
+    [article] = seed_articles["004"]
+    assert article.flags.get("mojibake_sentences_dropped", 0) >= 2
+    assert not any(is_mojibake(s) for s in article.sentences)
+    assert "卑倜" not in article.text and "χ" not in article.text
+
+
+def test_sidebar_before_the_title_is_dropped(seed_articles):
+    [article] = seed_articles["003"]
+    assert article.title == "为率先打造国家智能制造中心贡献麓谷担当高新力量"
+    assert article.text.startswith("日前召开的市委十三届八次全会")
+
+
+def test_titles_of_single_article_pages(seed_articles):
+    assert seed_articles["000"][0].title == "株洲市先进轨道交通装备产业链建设推进大会召开"
+    assert seed_articles["002"][0].title == "全力聚焦“2121”目标 株洲高新区产业项目春潮涌"
+
+
+def test_dedupe_drops_repeats_and_fragments_of_repeats():
+    seen: set[str] = set()
+    paragraphs = [
+        "完成海绵城市建设达标面积43平方公里。陈恢清表示,这具有重要示范意义。",
+        "设达标面积43平方公里。陈恢清表示,这具有重要示范意义。另有一句新内容在这里。",
+    ]
+    assert dedupe_paragraphs(paragraphs, seen) == [paragraphs[0], "另有一句新内容在这里。"]
+
+
+def test_join_broken_rejoins_a_cut_sentence():
+    cut = "市领导出席。会上解读了《2022年株洲市数字化建设工作方案》,今年我市将加快推进5G、物联网、人工智能等新一代信息技术,让数字智慧株洲成为"
+    assert join_broken([cut, "推动经济社会健康发展的强大动力。"]) == [cut + "推动经济社会健康发展的强大动力。"]
+    assert join_broken(["短标题", "正文第一句。"]) == ["短标题", "正文第一句。"]
+
+
+def test_tidy_paragraph_drops_dots_after_a_full_stop_only():
+    assert tidy_paragraph("居全省第一。...") == "居全省第一。"
+    assert tidy_paragraph("超过全年目标任务的...") == "超过全年目标任务的..."
+
+
+def test_latin1_mojibake_is_repaired():
+    broken = "株洲高新区".encode("utf-8").decode("latin-1")
+    assert repair_latin1(broken) == "株洲高新区"
+
+
+def test_drop_mojibake_keeps_clean_sentences():
+    text, n = drop_mojibake("去年6月投产后,来势喜人。坝唵纬掷m增多,预计今年产值过8000万元。公司信心满满。")
+    assert n == 1 and text == "去年6月投产后,来势喜人。公司信心满满。"
+
+
+def test_related_list_and_everything_after_it_is_cut():
+    page = "新闻标题\n正文第一段,内容充实,讲述了一件事情。\n正文第二段,继续讲述。\n相关文章\n另一篇文章的标题\n另一篇文章的摘要内容在这里出现。"
+    [article] = clean_page(page)
+    assert "另一篇" not in article.text and "正文第二段" in article.text

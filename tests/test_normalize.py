@@ -1,0 +1,40 @@
+from zhnews.normalize import (
+    fold_width,
+    normalize,
+    normalize_whitespace,
+    strip_pinyin,
+    to_simplified,
+    unescape_entities,
+)
+
+
+def test_strip_pinyin_removes_toned_annotations_only():
+    assert strip_pinyin("加速經(jīng)濟(jì)復(fù)蘇") == "加速經濟復蘇"
+    # A Chinese word in brackets is content, not an annotation.
+    assert strip_pinyin("9270臺(tái)(套)電驅系統") == "9270臺(套)電驅系統"
+    assert strip_pinyin("產業(yè)鏈（liàn）") == "產業鏈"
+    assert strip_pinyin("采用(AI)技术") == "采用(AI)技术"
+
+
+def test_to_simplified_converts_traditional_and_keeps_simplified():
+    assert to_simplified("制造名城按下發展“快進鍵”") == "制造名城按下发展“快进键”"
+    assert to_simplified("株洲市先进轨道交通") == "株洲市先进轨道交通"
+
+
+def test_fold_width_keeps_chinese_punctuation():
+    assert fold_width("２０２２年ＡＩ产业，增长５％。") == "2022年AI产业，增长5%。"
+    assert fold_width("（一）“快进键”！") == "（一）“快进键”！"
+
+
+def test_unescape_entities():
+    assert unescape_entities("北京&nbsp;上海&amp;广州") == "北京\xa0上海&广州"
+    assert unescape_entities("R&D投入") == "R&D投入"
+
+
+def test_normalize_whitespace():
+    assert normalize_whitespace("  产业链建设及 2022 年工作\u3000重点  \r\n第二行 ") == "产业链建设及2022年工作 重点\n第二行"
+
+
+def test_normalize_real_line_from_seed_004():
+    line = "株洲搶抓“窗口期”,加速經(jīng)濟(jì)復(fù)蘇——"
+    assert normalize(line) == "株洲抢抓“窗口期”,加速经济复苏——"

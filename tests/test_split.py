@@ -1,0 +1,50 @@
+import pytest
+
+from zhnews.split import split_sentences
+
+
+def test_terminators_and_line_breaks():
+    text = "标题一行\n他强调,要坚定信心。会上听取了各方汇报!项目能按期完成吗?是的。"
+    assert split_sentences(text) == ["标题一行", "他强调,要坚定信心。", "会上听取了各方汇报!", "项目能按期完成吗?是的。"]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "“知道它厉害,没想到这么厉害!”4月9日,矿长翟文对着记者连说几个“没想到”。大年初三,枣泉煤矿复工。"
+    assert split_sentences(text) == [
+        "“知道它厉害,没想到这么厉害!”",
+        "4月9日,矿长翟文对着记者连说几个“没想到”。",
+        "大年初三,枣泉煤矿复工。",
+    ]
+
+
+def test_full_stop_inside_quotation_does_not_split():
+    text = "“要牢固树立导向。要以项目论英雄。”周建光向全区发出动员。"
+    assert split_sentences(text) == ["“要牢固树立导向。要以项目论英雄。”", "周建光向全区发出动员。"]
+
+
+def test_short_attribution_joins_the_quote():
+    assert split_sentences("“今年肯定再创新高!”他说。") == ["“今年肯定再创新高!”他说。"]
+
+
+def test_decimals_dates_and_teasers():
+    text = "不良贷款率仅0.76%,处于全省最低。发布于2023.03.17。超过全年目标任务的..."
+    assert split_sentences(text) == ["不良贷款率仅0.76%,处于全省最低。", "发布于2023.03.17。", "超过全年目标任务的..."]
+
+
+def test_ellipsis_ends_a_sentence():
+    text = "开放直播与行业融合……快手科技第一时间投身疫情防控。"
+    assert split_sentences(text) == ["开放直播与行业融合……", "快手科技第一时间投身疫情防控。"]
+
+
+def test_text_after_last_full_stop_is_kept():
+    assert split_sentences("第一句。没有句号的结尾") == ["第一句。", "没有句号的结尾"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   "])
+def test_empty(text):
+    assert split_sentences(text) == []
+
+
+def test_unclosed_quote_does_not_swallow_the_paragraph():
+    text = "“" + "这是一句很长的话。" * 40
+    assert len(split_sentences(text)) > 10

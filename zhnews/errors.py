@@ -1,0 +1,90 @@
+"""User-facing errors and the report of skipped input.
+
+Commands never show a traceback for a problem the user can fix: they raise a
+`ZhnewsError` (or record a `Problem` in an `ErrorLog`) and the CLI turns it
+into one line naming the file, and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+# Exit codes, documented in the README and in `zhnews --help`.
+EXIT_OK = 0
+EXIT_SKIPPED = 1  # the run finished, but some input was skipped
+EXIT_USAGE = 2  # bad options, missing paths, nothing to read
+EXIT_MODEL = 3  # the model could not be loaded, trained or written
+EXIT_INTERRUPTED = 130
+
+
+class ZhnewsError(Exception):
+    """A problem the user can fix; the CLI prints it as one line."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(ZhnewsError):
+    exit_code = EXIT_USAGE
+
+
+class ModelError(ZhnewsError):
+    exit_code = EXIT_MODEL
+
+
+@dataclass
+class Problem:
+    """One skipped file or record."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+class StrictStop(ZhnewsError):
+    """Raised under `--strict` at the first bad record."""
+
+    exit_code = EXIT_SKIPPED
+
+    def __init__(self, problem: Problem):
+        super().__init__(f"{problem} (stopped: --strict)")
+        self.problem = problem
+
+
+@dataclass
+class ErrorLog:
+    """Collects skipped input so that a run can go on and report at the end."""
+
+    strict: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, source: str, reason: str, line: int | None = None) -> None:
+        problem = Problem(str(source), reason, line)
+        self.problems.append(problem)
+        if self.strict:
+            raise StrictStop(problem)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    def __bool__(self) -> bool:
+        return True
+
+    def summary(self) -> str:
+        counts: dict[str, int] = {}
+        for p in self.problems:
+            key = p.reason.split(":")[0]
+            counts[key] = counts.get(key, 0) + 1
+        parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+        return f"skipped {len(self.problems)} input(s): {parts}"
+
+    def write_jsonl(self, path: Path) -> None:
+        from .atomic import write_text_atomic
+
+        lines = [json.dumps(asdict(p), ensure_ascii=False) for p in self.problems]
+        write_text_atomic(path, "".join(line + "\n" for line in lines))
