@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Test setup: the package with its test extras, and headless Chromium for the
+# browser test of the HTML digest (Debian's `chromium`). Chromium is best
+# effort: where it cannot be installed, that one test skips and says why.
+set -u
+python3 -m pip install -q -e '.[test]' || exit 1
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+        (apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; }) \
+            || echo "tests/setup.sh: could not install chromium; the browser test will be skipped" >&2
+    else
+        echo "tests/setup.sh: chromium not found and apt-get unavailable; the browser test will be skipped" >&2
+    fi
+fi
+exit 0
