@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from zhnews.clean import clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
+from zhnews.clean import SeenSentences, clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
 from zhnews.mojibake import drop_mojibake, is_mojibake, repair_latin1
 
 CHROME_LEFTOVERS = [
@@ -112,7 +112,7 @@ def test_titles_of_single_article_pages(seed_articles):
 
 
 def test_dedupe_drops_repeats_and_fragments_of_repeats():
-    seen: set[str] = set()
+    seen = SeenSentences()
     paragraphs = [
         "完成海绵城市建设达标面积43平方公里。陈恢清表示,这具有重要示范意义。",
         "设达标面积43平方公里。陈恢清表示,这具有重要示范意义。另有一句新内容在这里。",
