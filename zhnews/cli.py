@@ -132,5 +132,249 @@ def clean(
         write_articles(articles, sys.stdout, format.value)
 
 
+@app.command()
+def summarize(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    sentences: Optional[int] = typer.Option(None, "-n", "--sentences", help="Summary length in sentences."),
+    chars: Optional[int] = typer.Option(None, "--chars", help="Summary length in characters (default 120)."),
+    ratio: Optional[float] = typer.Option(None, "--ratio", help="Summary length as a share of the article (0-1]."),
+    method: str = typer.Option("textrank", "--method", help="textrank, or lead (the first sentences)."),
+    keywords: int = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none."),
+    format: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text (readable), jsonl or json."),
+    progress: bool = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal)."),
+    encoding: Optional[str] = ENCODING_OPTION,
+    strict: bool = STRICT_OPTION,
+    errors_file: Optional[Path] = ERRORS_OPTION,
+) -> None:
+    """Summarize each article in a few of its own sentences, with keywords.
+
+    Give one length: -n sentences, --chars characters or --ratio of the
+    article; the default (120 characters) fits a digest line. Sentences
+    come out in the article's order, never twice. JSONL in (id, title,
+    text) gives JSONL out (id, title, summary as a list of sentences,
+    keywords).
+
+    Examples:
+
+      zhnews summarize seeds/ -n 2
+
+      zhnews summarize page.html --chars 80
+
+      cat articles.jsonl | zhnews summarize - --format jsonl > summaries.jsonl
+    """
+    from .errors import UsageError
+    from .keywords import KeywordExtractor
+    from .pipeline import load_articles
+    from .summarize import Length, get_summarizer, summary_record, write_summaries
+
+    errors = ErrorLog(strict=strict)
+    with run_errors(errors, errors_file):
+        summarizer = get_summarizer(method, Length.from_options(sentences, chars, ratio))
+        if keywords < 0:
+            raise UsageError("--keywords must be 0 or more")
+        extractor = KeywordExtractor(top_k=keywords)
+        show = progress or sys.stderr.isatty()
+
+        def records():
+            count = 0
+            for count, article in enumerate(load_articles(inputs, encoding=encoding, errors=errors), start=1):
+                found = extractor.extract(article) if keywords else []
+                yield summary_record(article, summarizer.summarize(article), found)
+                if show and count % 100 == 0:
+                    echo_err(f"zhnews: summarized {count} articles")
+            if show:
+                echo_err(f"zhnews: summarized {count} articles")
+
+        write_summaries(records(), sys.stdout, format.value)
+
+
+class ClassifyFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+MODEL_OPTION = typer.Option(None, "--model", "-m", help="Model folder (default: the shipped model).")
+
+
+def _threshold(value: Optional[float]) -> Optional[float]:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise typer.BadParameter("must be between 0 and 1")
+    return value
+
+
+@app.command()
+def classify(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    format: ClassifyFormat = typer.Option(ClassifyFormat.table, "--format", "-f", help="table, jsonl, json or csv."),
+    model: Optional[Path] = MODEL_OPTION,
+    threshold: Optional[float] = typer.Option(
+        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+    ),
+    why: int = typer.Option(5, "--why", help="Terms shown per theme as the reason; 0 for none."),
+    encoding: Optional[str] = ENCODING_OPTION,
+    strict: bool = STRICT_OPTION,
+    errors_file: Optional[Path] = ERRORS_OPTION,
+) -> None:
+    """Tag each article with zero, one or several themes, with confidences.
+
+    Every label gets a probability; a theme applies when it reaches that
+    theme's threshold (chosen by cross-validation when the model was
+    trained). No theme is a normal answer. The machine formats carry `id`,
+    `title`, `themes`, `scores` (every label) and `why` (the terms that
+    pushed each theme).
+
+    Examples:
+
+      zhnews classify seeds/
+
+      zhnews classify page.html --format jsonl
+
+      cat articles.jsonl | zhnews classify - --format csv > themes.csv
+
+      zhnews classify news/ --model my_model/ --threshold 0.6
+    """
+    from .classify import classify_articles, write_classifications
+    from .errors import UsageError
+    from .persist import load_model
+    from .pipeline import load_articles
+
+    errors = ErrorLog(strict=strict)
+    with run_errors(errors, errors_file):
+        if why < 0:
+            raise UsageError("--why must be 0 or more")
+        clf = load_model(model)
+        articles = load_articles(inputs, encoding=encoding, errors=errors)
+        results = classify_articles(articles, clf, threshold=threshold, why_terms=why)
+        write_classifications(results, sys.stdout, format.value, list(clf.labels_))
+
+
+@app.command()
+def train(
+    data: List[Path] = typer.Argument(..., help="JSONL, CSV/TSV files, or folders of them, or one folder per label.",
+                                      show_default=False),
+    out: Path = typer.Option(..., "--out", "-o", help="Model folder to write (replaced only if training succeeds)."),
+    with_default_data: bool = typer.Option(
+        False, "--with-default-data", help="Add the shipped corpus, so your examples extend the default themes."
+    ),
+    labels: Optional[str] = typer.Option(None, "--labels", help="Comma-separated allowed labels; others are errors."),
+    min_examples: int = typer.Option(5, "--min-examples", help="Fewest examples a label may have."),
+    cv: int = typer.Option(5, "--cv", help="Cross-validation folds for thresholds and metrics (0: none)."),
+    c: float = typer.Option(10.0, "--C", help="Inverse regularisation strength of each label's model."),
+    max_chars: int = typer.Option(3000, "--max-chars", help="Read only the first N characters of each article."),
+    heldout: bool = typer.Option(
+        False, "--heldout-by-file", help="Also score each training file with a model trained on the others."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> None:
+    """Train a theme model and print its cross-validated scores.
+
+    Data: JSONL with `text`, optional `title`, and `labels` (a list; [] is
+    no theme); CSV/TSV with columns `text` and `labels` (separated by | or
+    ,); or one folder per label (DIR/<label>/*.txt, `_none` for no theme).
+    Any label names work. The model is written atomically: if anything
+    fails, the old --out folder is left as it was.
+
+    Examples:
+
+      zhnews train training/ --out model/        # rebuild the shipped model
+
+      zhnews train my_labels.jsonl --with-default-data --out my_model/
+
+      zhnews train corpus/ --out my_model/ --labels new_energy,finance
+    """
+    from .classify import ThemeClassifier
+    from .evaluate import format_metrics, format_report
+    from .features import FeatureParams
+    from .train import heldout_by_file, load_training_data, save
+    from .train import train as fit
+
+    errors = ErrorLog()
+    with run_errors(errors):
+        allowed = [l.strip() for l in labels.split(",") if l.strip()] if labels else None
+        dataset = load_training_data(
+            [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples
+        )
+        for warning in dataset.warnings[:20]:
+            echo_err(f"zhnews: warning: {warning}")
+        if len(dataset.warnings) > 20:
+            echo_err(f"zhnews: warning: ... and {len(dataset.warnings) - 20} more")
+        counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
+        echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
+        progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
+        params = dict(C=c, cv=cv, features=FeatureParams(max_chars=max_chars))
+        model = fit(dataset, classifier=ThemeClassifier(**params), progress=progress)
+        extra = {}
+        if heldout:
+            report = heldout_by_file(dataset, params, progress=progress)
+            extra["heldout_by_file"] = {k: v for k, v in report.to_dict().items() if k != "errors"}
+        save(model, dataset, out, extra=extra)
+        if model.cv_metrics_:
+            typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds) at the chosen thresholds:"))
+        typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
+        if heldout:
+            typer.echo(format_report(report, "held out by file (trained on the other files):"))
+        typer.echo(f"model written to {out}")
+
+
+@app.command()
+def evaluate(
+    data: List[Path] = typer.Argument(..., help="Labelled data, in any format `zhnews train` reads.",
+                                      show_default=False),
+    model: Optional[Path] = MODEL_OPTION,
+    threshold: Optional[float] = typer.Option(
+        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+    ),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Save a PNG of the confusions (needs zhnews[plot])."),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """Score a model on labelled articles it was not trained on.
+
+    Per label: precision, recall, F1 and TP/FP/FN/TN; micro and macro
+    averages; and for the false positives, which themes those articles
+    really had. Labels the model does not know are ignored.
+
+    Examples:
+
+      zhnews evaluate heldout.jsonl
+
+      zhnews evaluate heldout.jsonl --model my_model/ --plot confusions.png
+
+      zhnews evaluate heldout.jsonl --format json > report.json
+    """
+    import json
+
+    from .dataset import load_dataset
+    from .errors import UsageError
+    from .evaluate import evaluate as score_model
+    from .evaluate import format_report, plot_report
+    from .persist import load_model
+
+    errors = ErrorLog()
+    with run_errors(errors):
+        clf = load_model(model)
+        dataset = load_dataset([str(p) for p in data])
+        if not len(dataset):
+            raise UsageError("no labelled examples found")
+        unknown = sorted(set(dataset.labels()) - set(clf.labels_))
+        if unknown:
+            echo_err(f"zhnews: warning: labels unknown to the model are ignored: {', '.join(unknown)}")
+        report = score_model(clf, dataset, threshold=threshold)
+        if plot is not None:
+            plot_report(report, plot)
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(format_report(report))
+        if plot is not None:
+            echo_err(f"zhnews: plot written to {plot}")
+
+
 def main() -> None:
     app()

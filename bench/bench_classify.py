@@ -1,0 +1,168 @@
+"""Benchmark: zhnews's theme estimator against fastText and scikit-learn, same data, same run.
+
+Retrains every tool on the train split of a public single-label data set
+(default ../shared/data/thucnews_titles, the THUCNews 10-class headline split;
+also sogouc_subset, full articles) and scores it on the test split. zhnews runs in
+multiclass mode (argmax of its per-label scores). Reports accuracy, macro-F1,
+training time and prediction throughput (raw text in, label out, single
+process), and prints a Markdown table.
+
+Peers (install with `pip install -e '.[bench]'`; a missing peer is reported and skipped):
+
+* fastText (`fasttext-wheel`), on jieba-segmented words with word bigrams;
+  prediction goes through `predict(list)`, which works with numpy 2;
+* scikit-learn: jieba words + word bigrams, TF-IDF, LinearSVC (the classic
+  Chinese baseline), run with its own global jieba.
+
+Run from the repository root:
+
+    python bench/bench_classify.py                       # thucnews_titles, full 180k train
+    python bench/bench_classify.py --data sogouc_subset
+    python bench/bench_classify.py --train-limit 20000   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+SHARED = REPO.parent / "shared" / "data"
+
+
+def read_split(name: str, split: str, limit: int | None = None) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    with open(SHARED / name / f"{split}.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            texts.append(row["text"])
+            labels.append(row["label"])
+            if limit and len(texts) >= limit:
+                break
+    return texts, labels
+
+
+def macro_f1(true: list[str], pred: list[str]) -> float:
+    labels = sorted(set(true))
+    f1s = []
+    for l in labels:
+        tp = sum(1 for t, p in zip(true, pred) if t == l and p == l)
+        fp = sum(1 for t, p in zip(true, pred) if t != l and p == l)
+        fn = sum(1 for t, p in zip(true, pred) if t == l and p != l)
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def run_zhnews(train_x, train_y, test_x):
+    from zhnews.classify import ThemeClassifier
+
+    model = ThemeClassifier(cv=0)
+    t0 = time.perf_counter()
+    model.fit(train_x, [[y] for y in train_y])
+    train_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pred = model.predict_multiclass(test_x)
+    return pred, train_s, time.perf_counter() - t0
+
+
+def run_sklearn(train_x, train_y, test_x):
+    import jieba
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    jieba.initialize()
+    pipe = make_pipeline(
+        TfidfVectorizer(tokenizer=jieba.lcut, token_pattern=None, lowercase=False, ngram_range=(1, 2),
+                        min_df=2, sublinear_tf=True),
+        LinearSVC(C=1.0, random_state=0),
+    )
+    t0 = time.perf_counter()
+    pipe.fit(train_x, train_y)
+    train_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pred = list(pipe.predict(test_x))
+    return pred, train_s, time.perf_counter() - t0
+
+
+def run_fasttext(train_x, train_y, test_x):
+    import fasttext
+    import jieba
+
+    jieba.initialize()
+
+    def seg(text: str) -> str:
+        return " ".join(w for w in jieba.lcut(" ".join(text.split())) if w.strip())
+
+    t0 = time.perf_counter()
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        for x, y in zip(train_x, train_y):
+            fh.write(f"__label__{y} {seg(x)}\n")
+        name = fh.name
+    try:
+        model = fasttext.train_supervised(
+            input=name, epoch=10, lr=0.5, wordNgrams=2, dim=100, minCount=1, loss="softmax",
+            thread=max(1, os.cpu_count() or 1), seed=0, verbose=0,
+        )
+    finally:
+        os.unlink(name)
+    train_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    labels, _ = model.predict([seg(x) for x in test_x], k=1)
+    pred = [ls[0].replace("__label__", "", 1) for ls in labels]
+    return pred, train_s, time.perf_counter() - t0
+
+
+PEERS = {"zhnews": run_zhnews, "fastText": run_fasttext, "scikit-learn TF-IDF+LinearSVC": run_sklearn}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default="thucnews_titles", help="folder under ../shared/data (thucnews_titles, sogouc_subset)")
+    ap.add_argument("--train-limit", type=int, default=None, help="use only the first N training rows")
+    ap.add_argument("--only", action="append", help="run only these tools (repeatable)")
+    args = ap.parse_args()
+    if not (SHARED / args.data / "train.jsonl").is_file():
+        sys.exit(f"{SHARED / args.data}: data set not found")
+    train_x, train_y = read_split(args.data, "train", args.train_limit)
+    test_x, test_y = read_split(args.data, "test")
+    print(f"{args.data}: train {len(train_x)}, test {len(test_x)}, {len(set(train_y))} classes; "
+          f"{platform.python_version()} on {os.cpu_count()} CPUs", file=sys.stderr)
+    # Warm the segmenters so that no tool pays jieba's dictionary load in its timings.
+    from zhnews.tokenize import get_tokenizer
+
+    get_tokenizer().words("预热")
+    rows = []
+    for name, fn in PEERS.items():
+        if args.only and name not in args.only:
+            continue
+        try:
+            pred, train_s, pred_s = fn(train_x, train_y, test_x)
+        except ImportError as exc:
+            print(f"{name}: skipped ({exc}); pip install -e '.[bench]'", file=sys.stderr)
+            continue
+        acc = sum(1 for t, p in zip(test_y, pred) if t == p) / len(test_y)
+        rows.append((name, acc, macro_f1(test_y, pred), train_s, len(test_x) / pred_s))
+        print(f"{name}: done", file=sys.stderr)
+    best_acc = max(r[1] for r in rows)
+    ref = next((r for r in rows if r[0] == "zhnews"), None)
+    print(f"\n{args.data} (train {len(train_x)}, test {len(test_x)})\n")
+    print("| tool | accuracy | macro-F1 | training (s) | prediction (texts/s) | throughput vs zhnews |")
+    print("|---|---|---|---|---|---|")
+    for name, acc, f1, train_s, tput in rows:
+        ratio = f"{tput / ref[4]:.2f}×" if ref else "-"
+        mark = " (best)" if acc == best_acc else ""
+        print(f"| {name} | {acc:.4f}{mark} | {f1:.4f} | {train_s:.1f} | {tput:,.0f} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The shipped theme model (rebuilt by `zhnews train training/ --out model/`)."""

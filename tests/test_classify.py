@@ -1,0 +1,134 @@
+"""The theme estimator: fitting, thresholds, no-theme, numpy == scikit-learn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from zhnews.classify import ThemeClassifier, classify_articles
+from zhnews.document import Article
+from zhnews.features import FeatureParams
+
+# A tiny made-up corpus: each topic has its own vocabulary, with variation so
+# that cross-validation has something to learn.
+RAIL = ["地铁{}号线开通运营，列车最高时速{}公里", "高铁{}站建成，动车组每天开行{}对", "中车株机交付{}列城轨车辆，时速{}公里",
+        "轨道交通{}号线盾构贯通，全线{}座车站"]
+BANK = ["银行向企业发放贷款{}亿元，利率{}%", "证券公司完成IPO承销，募集资金{}亿元，市盈率{}倍",
+        "保险公司理赔{}万元，保费收入增长{}%", "产业基金完成{}亿元融资，投向{}家企业"]
+ENERGY = ["光伏电站装机{}万千瓦，储能电池{}组", "新能源汽车充电桩新增{}个，锂电池产能{}吉瓦时",
+          "风电项目并网发电{}万千瓦，氢能示范站{}座", "储能电站投运，光伏组件出货{}万片，逆变器{}台"]
+OTHER = ["市民公园举办菊花展，游客{}万人次，展期{}天", "中学举行运动会，{}名学生参加{}个项目",
+         "博物馆展出文物{}件，观众{}人次", "社区开展义诊活动，{}名医生服务居民{}人"]
+
+
+def corpus(groups: dict[str, list[str]], n: int = 12) -> tuple[list[str], list[list[str]]]:
+    texts, labels = [], []
+    for label, templates in groups.items():
+        for i in range(n):
+            texts.append(templates[i % len(templates)].format(i + 3, (i * 7) % 90 + 10))
+            labels.append([label] if label != "none" else [])
+    return texts, labels
+
+
+@pytest.fixture(scope="module")
+def small_model() -> ThemeClassifier:
+    texts, labels = corpus({"rail_transit": RAIL, "finance": BANK, "none": OTHER})
+    # A few articles with two themes.
+    texts += ["地铁{}号线建设获得银行贷款{}亿元".format(i, i + 10) for i in range(1, 7)]
+    labels += [["finance", "rail_transit"]] * 6
+    return ThemeClassifier(cv=3, features=FeatureParams(min_df=1)).fit(texts, labels)
+
+
+def test_learns_labels_and_shapes(small_model):
+    m = small_model
+    assert m.labels_ == ["finance", "rail_transit"]
+    assert m.coef_.shape == (2, m.features_.n_features)
+    assert m.intercept_.shape == (2,)
+    assert len(m.thresholds_) == 2
+    assert all(m.min_threshold <= t <= m.max_threshold for t in m.thresholds_)
+    assert set(m.cv_metrics_) == {"finance", "rail_transit"}
+    assert m.oof_proba_.shape == (len(m.oof_proba_), 2)
+
+
+def test_predicts_each_theme_none_and_several(small_model):
+    pred = small_model.predict(
+        ["地铁9号线开通运营，列车时速80公里", "银行发放贷款30亿元，利率下降", "公园举办菊花展，游客很多",
+         "地铁号线建设获得银行贷款"]
+    )
+    assert pred[0] == ["rail_transit"]
+    assert pred[1] == ["finance"]
+    assert pred[2] == []
+    assert pred[3] == ["finance", "rail_transit"]
+
+
+def test_probabilities_are_independent_per_label(small_model):
+    proba = small_model.predict_proba(["地铁号线建设获得银行贷款", "公园菊花展"])
+    assert proba.shape == (2, 2)
+    assert np.all((proba > 0) & (proba < 1))
+    # Independent sigmoids: rows need not sum to one.
+    assert proba[0].sum() > 1.0
+    assert proba[1].sum() < 1.0
+
+
+def test_threshold_override_changes_decisions(small_model):
+    text = ["银行"]
+    p = small_model.predict_proba(text)[0]
+    assert small_model.predict(text, threshold=float(p.max()) + 1e-6) == [[]]
+    assert small_model.predict(text, threshold=0.0) == [["finance", "rail_transit"]]
+
+
+def test_numpy_predict_equals_sklearn(small_model):
+    texts = ["地铁9号线开通运营", "银行贷款利率", "", "完全无关的内容", "地铁 银行 保险 IPO 2024年"]
+    ours = small_model.predict_proba(texts)
+    pipes = small_model.to_sklearn()
+    theirs = np.column_stack([pipes[l].predict_proba(texts)[:, 1] for l in small_model.labels_])
+    assert np.max(np.abs(ours - theirs)) < 1e-9
+    # The feature matrix itself too, column by column.
+    dense = small_model.features_.transform(texts).to_scipy().toarray()
+    sk = pipes["finance"].named_steps["features"].transform(texts).toarray()
+    assert np.max(np.abs(dense - sk)) < 1e-12
+
+
+def test_new_label_set_and_multiclass_mode():
+    texts, labels = corpus({"new_energy": ENERGY, "finance": BANK, "culture": OTHER})
+    model = ThemeClassifier(cv=0, features=FeatureParams(min_df=1)).fit(texts, labels)
+    assert model.labels_ == ["culture", "finance", "new_energy"]
+    assert list(model.thresholds_) == [0.5, 0.5, 0.5]
+    assert model.predict_multiclass(["光伏电站储能电池", "银行贷款利率", "博物馆展出文物"]) == [
+        "new_energy", "finance", "culture"]
+
+
+def test_fit_rejects_single_class():
+    with pytest.raises(ValueError, match="both positive and negative"):
+        ThemeClassifier(cv=0).fit(["地铁开通", "高铁开通"], [["rail_transit"], ["rail_transit"]])
+    with pytest.raises(ValueError, match="no labels"):
+        ThemeClassifier(cv=0).fit(["地铁开通", "高铁开通"], [[], []])
+
+
+def test_fit_is_deterministic():
+    texts, labels = corpus({"rail_transit": RAIL, "none": OTHER})
+    a = ThemeClassifier(cv=3, features=FeatureParams(min_df=1)).fit(texts, labels)
+    b = ThemeClassifier(cv=3, features=FeatureParams(min_df=1)).fit(texts, labels)
+    assert np.array_equal(a.coef_, b.coef_)
+    assert np.array_equal(a.thresholds_, b.thresholds_)
+
+
+def test_long_article_reads_only_the_opening():
+    texts, labels = corpus({"rail_transit": RAIL, "none": OTHER})
+    model = ThemeClassifier(cv=0, features=FeatureParams(min_df=1, max_chars=40)).fit(texts, labels)
+    opening = "博物馆展出文物120件，观众3000人次。" * 2
+    tail = "地铁9号线开通运营，列车最高时速80公里。" * 5
+    only_opening = model.predict_proba([opening])[0, 0]
+    assert model.predict_proba([opening + tail])[0, 0] == pytest.approx(only_opening, abs=1e-12)
+
+
+def test_classify_articles_and_why(small_model):
+    arts = [Article(id="a1", title="地铁9号线开通运营", text="列车最高时速80公里，轨道交通"),
+            Article(id="a2", title="公园菊花展", text="游客很多")]
+    out = list(classify_articles(arts, small_model, batch=1))
+    assert [r.id for r in out] == ["a1", "a2"]
+    assert out[0].themes == ["rail_transit"]
+    assert set(out[0].scores) == {"finance", "rail_transit"}
+    assert out[0].why["rail_transit"], "a theme comes with the terms behind it"
+    assert all(term in arts[0].full_text for term in out[0].why["rail_transit"])
+    assert out[1].themes == [] and out[1].why == {}

@@ -1,0 +1,1 @@
+"""The shipped labelled corpus the default model is trained on."""
