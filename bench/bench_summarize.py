@@ -226,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         wanted = {name.strip() for name in args.only.split(",")}
         methods = {k: v for k, v in methods.items() if k in wanted}
+        if not methods:
+            print(f"bench_summarize: no method named {args.only!r}; choose from "
+                  f"{', '.join({**zhnews_methods(), **peer_methods([])})}", file=sys.stderr)
+            return 2
     # One-time loading (dictionaries, models) is not part of the speed.
     for method in methods.values():
         method(rows[0]["article"], len(rows[0]["summary"]))

@@ -34,7 +34,7 @@ class WordRules:
         return np.array([[sum(c in t for c in self.cues[l]) / 3 for l in self.labels_] for t in texts])
 
     def predict(self, texts):
-        return (self.predict_proba(texts) >= 0.3).astype(int)
+        return [[l for l, p in zip(self.labels_, row) if p >= 0.3] for row in self.predict_proba(texts)]
 
 
 def art(i, title, text, source="源", date=""):

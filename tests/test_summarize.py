@@ -187,3 +187,23 @@ def test_subheadings_are_key_points_but_not_the_headline_or_title_again():
     assert "成都地铁19号线二期完成铺轨" not in out
     without = TextRankSummarizer(subheading_weight=None, length=Length(sentences=2)).summarize(article)
     assert all(not s.endswith("分钟") for s in without) and len(without) == 2
+
+
+def test_at_most_one_subheading_so_a_summary_is_not_a_table_of_contents():
+    units = [
+        METRO[0],
+        "全面完成铺轨任务",
+        "设备安装同步推进",
+        "联调联试年内启动",
+        "沿线站点加快建设",
+        METRO[1],
+        METRO[5],
+    ]
+    article = Article(id="toc", title="成都地铁19号线二期完成铺轨", text="", sentences=units)
+    out = TextRankSummarizer(length=Length(sentences=4)).summarize(article)
+    assert len(out) == 4
+    assert sum(not s.endswith("。") for s in out) == 1
+    two = TextRankSummarizer(length=Length(sentences=4), max_headings=2).summarize(article)
+    assert sum(not s.endswith("。") for s in two) == 2
+    only_headings = Article(id="h", title="", text="", sentences=units[1:5])
+    assert len(TextRankSummarizer(length=Length(sentences=3)).summarize(only_headings)) == 3

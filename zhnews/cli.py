@@ -376,5 +376,111 @@ def evaluate(
             echo_err(f"zhnews: plot written to {plot}")
 
 
+class DigestFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def digest(
+    inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", help="File to write: .html, .md or .json (default: Markdown on stdout)."
+    ),
+    format: Optional[DigestFormat] = typer.Option(None, "--format", "-f", help="html, md or json (overrides -o's extension)."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", help="Only this day (YYYY-MM-DD); undated articles are kept."),
+    model: Optional[Path] = MODEL_OPTION,
+    threshold: Optional[float] = typer.Option(
+        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+    ),
+    sentences: Optional[int] = typer.Option(None, "-n", "--sentences", help="Summary length in sentences."),
+    chars: Optional[int] = typer.Option(None, "--chars", help="Summary length in characters (default 120)."),
+    ratio: Optional[float] = typer.Option(None, "--ratio", help="Summary length as a share of the article (0-1]."),
+    keywords: int = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none."),
+    dedupe: float = typer.Option(
+        0.5, "--dedupe", help="Similarity (0-1] from which two articles count as one story reprinted."
+    ),
+    progress: bool = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal)."),
+    encoding: Optional[str] = ENCODING_OPTION,
+    strict: bool = STRICT_OPTION,
+    errors_file: Optional[Path] = ERRORS_OPTION,
+) -> None:
+    """Build the day's digest: articles grouped by theme, each with a summary.
+
+    Cleans and splits the pages, shows a story reprinted by several sites
+    once (listing the others), tags themes with the model, summarizes and
+    picks keywords, and ranks each theme's articles by confidence and
+    substance. Articles with no theme go to a collapsed "other news"
+    section. The output file is replaced only once the new digest is
+    complete; if the run fails, the old one stays.
+
+    Examples:
+
+      zhnews digest seeds/ -o digest.html
+
+      zhnews digest scraped/ --date 2026-11-30 -o today.md
+
+      cat articles.jsonl | zhnews digest - --format json > digest.json
+    """
+    from .atomic import write_text_atomic
+    from .digest import build_digest
+    from .errors import UsageError
+    from .keywords import KeywordExtractor
+    from .persist import load_model
+    from .pipeline import load_articles, normalize_date
+    from .render import format_for, renderer
+    from .summarize import Length, get_summarizer
+
+    errors = ErrorLog(strict=strict)
+    with run_errors(errors, errors_file):
+        fmt = format_for(output, format.value if format else None)
+        day = None
+        if date:
+            day = normalize_date(date)
+            if not day:
+                raise UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD")
+        if keywords < 0:
+            raise UsageError("--keywords must be 0 or more")
+        if not 0.0 < dedupe <= 1.0:
+            raise UsageError("--dedupe must be in (0, 1]")
+        summarizer = get_summarizer("textrank", Length.from_options(sentences, chars, ratio))
+        extractor = KeywordExtractor(top_k=keywords)
+        show = progress or sys.stderr.isatty()
+        clf = load_model(model)
+        articles = list(load_articles(inputs, encoding=encoding, errors=errors))
+        if not articles:
+            raise UsageError("no articles found in the input; nothing was written")
+        if show:
+            echo_err(f"zhnews: read {len(articles)} articles; classifying and summarizing")
+
+        def report(stage: str, done: int, total: int) -> None:
+            if show and (done % 100 == 0 or done == total):
+                echo_err(f"zhnews: {stage} {done}/{total}")
+
+        result = build_digest(
+            articles,
+            clf,
+            summarizer.summarize,
+            (lambda a: extractor.extract(a)) if keywords else (lambda a: []),
+            day=day,
+            dedupe_threshold=dedupe,
+            threshold=threshold,
+            progress=report,
+        )
+        if day and not result.n_input:
+            echo_err(f"zhnews: warning: no article is dated {day}; the digest is empty")
+        text = renderer(fmt)(result)
+        if output is None or output == "-":
+            sys.stdout.write(text)
+        else:
+            write_text_atomic(output, text)
+            counts = ", ".join(f"{label} {n}" for label, n in result.counts.items())
+            echo_err(
+                f"zhnews: digest of {len(result.items)} stories ({counts}; other {len(result.other)}; "
+                f"{result.n_duplicates} reprints merged) written to {output}"
+            )
+
+
 def main() -> None:
     app()

@@ -23,7 +23,8 @@ class Classifier(Protocol):
 
     def predict_proba(self, texts: Sequence[str]): ...
 
-    def predict(self, texts: Sequence[str]): ...
+    def predict(self, texts: Sequence[str]) -> list[list[str]]:
+        """The labels that apply to each text."""
 
 
 @dataclass
@@ -32,6 +33,16 @@ class Reprint:
     title: str
     source: str
     url: str = ""
+
+    @property
+    def source_name(self) -> str:
+        return _short_source(self.source) or self.id
+
+
+def _short_source(source: str) -> str:
+    if "/" in source or "\\" in source:
+        return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return source
 
 
 @dataclass
@@ -47,6 +58,11 @@ class DigestItem:
     keywords: list[str]
     chars: int
     reprints: list[Reprint] = field(default_factory=list)
+
+    @property
+    def source_name(self) -> str:
+        """The outlet, or for a scraped file its name without the folders."""
+        return _short_source(self.source)
 
     @property
     def primary(self) -> str | None:
@@ -102,6 +118,7 @@ def build_digest(
     *,
     day: str | None = None,
     dedupe_threshold: float = 0.5,
+    threshold: float | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Digest:
     articles = select_date(articles, day)
@@ -110,13 +127,18 @@ def build_digest(
     labels = list(classifier.labels_)
     texts = [a.full_text for a, _ in stories]
     probs = classifier.predict_proba(texts) if texts else []
-    chosen = classifier.predict(texts) if texts else []
+    if not texts:
+        chosen = []
+    elif threshold is None:
+        chosen = classifier.predict(texts)
+    else:
+        chosen = [[l for l, p in zip(labels, row) if p >= threshold] for row in probs]
     items = []
     for k, ((article, reprints), row, tags) in enumerate(zip(stories, probs, chosen)):
         if progress:
             progress("summarize", k + 1, len(stories))
         scores = {label: float(p) for label, p in zip(labels, row)}
-        themes = [label for label, on in zip(labels, tags) if on]
+        themes = [label for label in tags if label in scores]
         items.append(
             DigestItem(
                 id=article.id,

@@ -88,7 +88,9 @@ def render_html(digest: Digest) -> str:
     for label, items in digest.sections.items():
         color = _color(label, digest.labels)
         parts.append(f'<section class="theme" id="theme-{escape(label)}" data-theme="{escape(label)}" style="--accent:{color}">')
-        parts.append(f'<h2>{escape(display_name(label))}<span class="count">{len(items)} 篇</span></h2>')
+        also = counts.get(label, 0) - len(items)
+        note = f"，另有 {also} 篇兼涉，列于其主要主题下" if also > 0 else ""
+        parts.append(f'<h2>{escape(display_name(label))}<span class="count">{len(items)} 篇{note}</span></h2>')
         if not items:
             parts.append('<p class="empty">今日暂无相关报道。</p>')
         parts.extend(_item(item, digest.labels) for item in items)
@@ -131,9 +133,9 @@ def _item(item: DigestItem, labels: list[str]) -> str:
     )
     summary = "".join(f"<li>{escape(s)}</li>" for s in item.summary)
     keywords = "".join(f"<span>{escape(k)}</span>" for k in item.keywords)
-    source = escape(item.source)
+    source = escape(item.source_name)
     if item.reprints:
-        others = "、".join(escape(r.source or r.id) for r in item.reprints)
+        others = "、".join(escape(r.source_name) for r in item.reprints)
         source += f" · 另见 {others}"
     return (
         f'<article class="item" id="{escape(item.id, quote=True)}"><h3>{title}</h3>'

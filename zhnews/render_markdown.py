@@ -40,9 +40,9 @@ def render_markdown(digest: Digest) -> str:
 def _item(item: DigestItem) -> list[str]:
     title = f"[{_md(item.title)}]({item.url})" if item.url else _md(item.title)
     tags = " · ".join(f"{display_name(t)} {item.scores.get(t, 0):.0%}" for t in item.themes)
-    out = [f"### {title}", "", f"*{tags}* · 来源：{_md(item.source)}"]
+    out = [f"### {title}", "", f"*{tags}* · 来源：{_md(item.source_name)}"]
     if item.reprints:
-        out[-1] += " · 另见 " + "、".join(_md(r.source or r.id) for r in item.reprints)
+        out[-1] += " · 另见 " + "、".join(_md(r.source_name) for r in item.reprints)
     out.append("")
     out += [f"> {_md(s)}" for s in item.summary]
     if item.keywords:

@@ -189,8 +189,10 @@ class Summarizer:
         duplicate_threshold: float = 0.8,
         use_words: bool = False,
         subheading_weight: float | None = None,
+        max_headings: int = 1,
     ):
         self.length = length
+        self.max_headings = max_headings
         self.subheading_weight = subheading_weight
         self.redundancy = redundancy
         self.max_similarity = max_similarity
@@ -250,6 +252,8 @@ class Summarizer:
         chosen: list[int] = []
         used = 0
         available = finite.copy()
+        headings = np.array([is_heading(s) for s in sentences])
+        n_headings = 0
         while len(chosen) < max_count and available.any():
             gain = base
             if chosen:
@@ -264,6 +268,10 @@ class Summarizer:
             chosen.append(pick)
             used += int(lengths[pick])
             available[pick] = False
+            # A summary of bare subheadings reads like a table of contents.
+            n_headings += int(headings[pick])
+            if n_headings >= self.max_headings and not headings[available].all():
+                available &= ~headings
         return sorted(chosen)
 
 
@@ -283,7 +291,8 @@ class TextRankSummarizer(Summarizer):
     `redundancy` is MMR's penalty on similarity to sentences already chosen;
     no sentence more similar than `max_similarity` to a chosen one is taken.
     `subheading_weight` is added to in-article subheadings (news items put
-    their key points there); None leaves headings out. `use_words` adds jieba
+    their key points there); None leaves headings out; at most `max_headings`
+    of them are chosen. `use_words` adds jieba
     words to the character bigrams (slower; no better on the dev set).
     Defaults were tuned on the cctv_briefs dev split (see bench/README.md).
     """
@@ -300,8 +309,11 @@ class TextRankSummarizer(Summarizer):
         duplicate_threshold: float = 0.8,
         use_words: bool = False,
         subheading_weight: float | None = 8.0,
+        max_headings: int = 1,
     ):
-        super().__init__(length, redundancy, max_similarity, duplicate_threshold, use_words, subheading_weight)
+        super().__init__(
+            length, redundancy, max_similarity, duplicate_threshold, use_words, subheading_weight, max_headings
+        )
         self.damping = damping
         self.position_weight = position_weight
         self.position_decay = position_decay
