@@ -482,5 +482,14 @@ def digest(
             )
 
 
+def _terminated(signum, frame) -> None:
+    # SIGTERM (cron timeouts, `kill`) unwinds like Ctrl-C, so temporary
+    # files are removed and the previous outputs stay as they were.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     app()
