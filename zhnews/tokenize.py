@@ -7,8 +7,10 @@ by) other code in the same process. It is built on first use, not at import.
 
 from __future__ import annotations
 
+import array
 import os
 import re
+import sys
 import tempfile
 from functools import lru_cache
 from importlib import resources
@@ -50,13 +52,13 @@ class Tokenizer:
     def __init__(self, userdict: Path | None = None):
         import logging
 
-        import jieba
-
+        jieba = _import_jieba()
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         # jieba rebuilds its prefix dictionary (about 1.5 s) unless it finds a
-        # cache; keep ours in the user's cache folder so later runs are fast.
+        # cache; keep its cache, and our faster one, in the user's cache folder.
         self._jieba.tmp_dir = str(_cache_dir())
+        _load_prefix_dict(self._jieba, jieba)
         self._jieba.load_userdict(str(userdict or _data_path("userdict.txt")))
         self._stop = stopwords()
 
@@ -76,6 +78,94 @@ class Tokenizer:
         if _LATIN.match(token) and len(token) < 2:
             return False
         return True
+
+
+_MISSING = object()
+
+
+def _import_jieba():
+    """Import jieba without pkg_resources.
+
+    jieba imports pkg_resources only to locate its own files and falls back
+    to a plain path without it; hiding it saves about 0.2 s of every cold
+    start and the deprecation warning new setuptools prints.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    saved = sys.modules.get("pkg_resources", _MISSING)
+    if saved is _MISSING:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
+    try:
+        import jieba
+    finally:
+        if saved is _MISSING:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+_PREFIX_MAGIC = b"zhnews-jieba-prefix-1\n"
+
+
+def _load_prefix_dict(tok, jieba) -> None:
+    """Give `tok` jieba's default prefix dictionary, from our cache when we can.
+
+    jieba's own cache is a marshal dump that takes 0.6-1 s to load; the same
+    500,000 entries as one string and one int64 array load in about 0.15 s.
+    The cache is keyed by jieba's version and dictionary file, and is
+    rebuilt from jieba's dictionary whenever it is missing or unreadable.
+    """
+    source = Path(jieba.__file__).with_name("dict.txt")
+    try:
+        st = source.stat()
+        stamp = f"{getattr(jieba, '__version__', '0')}-{st.st_size}-{int(st.st_mtime)}"
+    except OSError:
+        tok.initialize()
+        return
+    path = Path(tok.tmp_dir) / f"jieba-prefix-{stamp}.bin"
+    loaded = _read_prefix_cache(path)
+    if loaded is not None:
+        tok.FREQ, tok.total = loaded
+        tok.initialized = True
+        return
+    tok.initialize()
+    _write_prefix_cache(path, tok.FREQ, tok.total)
+
+
+def _read_prefix_cache(path: Path) -> tuple[dict[str, int], int] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_PREFIX_MAGIC)
+    if not data.startswith(_PREFIX_MAGIC) or len(data) < head + 16:
+        return None
+    total = int.from_bytes(data[head : head + 8], "little")
+    n_bytes = int.from_bytes(data[head + 8 : head + 16], "little")
+    start = head + 16
+    try:
+        keys = data[start : start + n_bytes].decode("utf-8").split("\n")
+        values = array.array("q")
+        values.frombytes(data[start + n_bytes :])
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if len(keys) != len(values) or total <= 0:
+        return None
+    return dict(zip(keys, values.tolist())), total
+
+
+def _write_prefix_cache(path: Path, freq: dict[str, int], total: int) -> None:
+    from .atomic import write_bytes_atomic
+
+    if any("\n" in k for k in freq):
+        return
+    keys = "\n".join(freq).encode("utf-8")
+    values = array.array("q", freq.values())
+    try:
+        write_bytes_atomic(
+            path, _PREFIX_MAGIC + int(total).to_bytes(8, "little") + len(keys).to_bytes(8, "little") + keys + values.tobytes()
+        )
+    except OSError:
+        pass  # a read-only cache folder only costs speed
 
 
 @lru_cache(maxsize=1)
