@@ -41,3 +41,10 @@ def test_forced_encoding_and_its_errors():
 def test_binary_is_refused(data):
     with pytest.raises(DecodeError, match="binary"):
         decode(data)
+
+
+def test_file_glued_from_utf8_and_gbk_parts_is_read_line_by_line():
+    data = "长沙地铁6号线开通运营。\n".encode("utf-8") + "无锡银行发放信用贷款。\n".encode("gbk")
+    text, used = decode(data)
+    assert text == "长沙地铁6号线开通运营。\n无锡银行发放信用贷款。\n"
+    assert used == "mixed utf-8/gb18030"

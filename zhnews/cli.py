@@ -84,6 +84,11 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
 def _report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) -> int:
     if errors_file is not None:
         errors.write_jsonl(errors_file)
+    if errors.notes and not quiet:
+        for note in errors.notes[:5]:
+            echo_err(f"zhnews: note: {note}")
+        if len(errors.notes) > 5:
+            echo_err(f"zhnews: note: ... and {len(errors.notes) - 5} more files ignored")
     if not errors.problems:
         return EXIT_OK
     if not quiet:

@@ -59,6 +59,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         if name == "gb18030" and score >= _PLAUSIBLE:
             return text, name
         candidates.append((score, name, text))
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        candidates.append((chinese_plausibility(mixed), "mixed utf-8/gb18030", mixed))
     detected = _detect(data)
     if detected is not None:
         candidates.append((chinese_plausibility(detected[0]), detected[1], detected[0]))
@@ -66,6 +69,21 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         raise DecodeError("cannot decode: not UTF-8, GB18030 or Big5, and detection failed")
     candidates.sort(key=lambda c: -c[0])
     return candidates[0][2], candidates[0][1]
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Line by line, UTF-8 or else GB18030: files glued together from two sources."""
+    lines = []
+    for raw in data.split(b"\n"):
+        for name in ("utf-8", "gb18030"):
+            try:
+                lines.append(raw.decode(name))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    return "\n".join(lines)
 
 
 def looks_binary(data: bytes) -> bool:

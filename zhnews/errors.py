@@ -62,6 +62,12 @@ class ErrorLog:
 
     strict: bool = False
     problems: list[Problem] = field(default_factory=list)
+    # Things worth knowing that are not failures (files in a folder that
+    # zhnews does not read); they never change the exit code.
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
 
     def add(self, source: str, reason: str, line: int | None = None) -> None:
         problem = Problem(str(source), reason, line)

@@ -32,7 +32,14 @@ def load_articles(
             produced = True
             yield article
         if not produced:
-            errors.add(record.source, "no article text found after cleaning")
+            errors.add(record.source, _why_empty(record.text))
+
+
+def _why_empty(text: str) -> str:
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text[:20000])
+    if cjk < 4:
+        return "no Chinese text found (zhnews reads Chinese news)"
+    return "no article text found after cleaning (only page chrome)"
 
 
 def articles_from_record(record: RawRecord) -> Iterable[Article]:
