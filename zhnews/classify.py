@@ -338,6 +338,28 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
         )
 
 
+class ClassifyTask:
+    """Classification as a `zhnews.parallel` task: the model loads once per process."""
+
+    def __init__(self, model_dir=None, threshold: float | None = None, why_terms: int = 5):
+        self.model_dir = model_dir
+        self.threshold = threshold
+        self.why_terms = why_terms
+
+    def setup(self) -> None:
+        from .persist import load_model
+
+        if getattr(self, "model_", None) is None:
+            self.model_ = load_model(self.model_dir)
+
+    def run(self, articles) -> list[Classification]:
+        return list(classify_articles(articles, self.model_, threshold=self.threshold, why_terms=self.why_terms))
+
+    def __getstate__(self) -> dict:
+        # Workers load the model themselves rather than receive it pickled.
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+
 def log_progress(message: str) -> None:
     print(f"zhnews: {message}", file=sys.stderr, flush=True)
 

@@ -102,6 +102,9 @@ def _report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) 
 
 ERRORS_OPTION = typer.Option(None, "--errors", help="Write skipped inputs and reasons to FILE as JSONL.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Stop at the first bad file or record.")
+JOBS_OPTION = typer.Option(
+    1, "--jobs", "-j", help="Worker processes (0: one per CPU); the output is the same as with 1."
+)
 ENCODING_OPTION = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gbk, big5); default: detect.")
 
 
@@ -147,6 +150,7 @@ def summarize(
     keywords: int = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none."),
     format: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text (readable), jsonl or json."),
     progress: bool = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal)."),
+    jobs: int = JOBS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     strict: bool = STRICT_OPTION,
     errors_file: Optional[Path] = ERRORS_OPTION,
@@ -166,25 +170,30 @@ def summarize(
       zhnews summarize page.html --chars 80
 
       cat articles.jsonl | zhnews summarize - --format jsonl > summaries.jsonl
+
+      zhnews summarize archive.jsonl --jobs 4 --format jsonl > summaries.jsonl
     """
     from .errors import UsageError
-    from .keywords import KeywordExtractor
-    from .pipeline import load_articles
-    from .summarize import Length, get_summarizer, summary_record, write_summaries
+    from .parallel import check_jobs, process
+    from .read import read_records
+    from .summarize import Length, SummarizeTask, get_summarizer, write_summaries
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        summarizer = get_summarizer(method, Length.from_options(sentences, chars, ratio))
+        length = Length.from_options(sentences, chars, ratio)
+        get_summarizer(method, length)  # an unknown method is a usage error before any work
         if keywords < 0:
             raise UsageError("--keywords must be 0 or more")
-        extractor = KeywordExtractor(top_k=keywords)
+        n_jobs = check_jobs(jobs)
         show = progress or sys.stderr.isatty()
+        task = SummarizeTask(method, length, keywords)
 
         def records():
             count = 0
-            for count, article in enumerate(load_articles(inputs, encoding=encoding, errors=errors), start=1):
-                found = extractor.extract(article) if keywords else []
-                yield summary_record(article, summarizer.summarize(article), found)
+            for count, record in enumerate(
+                process(read_records(inputs, errors, encoding), task, jobs=n_jobs, errors=errors), start=1
+            ):
+                yield record
                 if show and count % 100 == 0:
                     echo_err(f"zhnews: summarized {count} articles")
             if show:
@@ -223,6 +232,7 @@ def classify(
         None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
     ),
     why: int = typer.Option(5, "--why", help="Terms shown per theme as the reason; 0 for none."),
+    jobs: int = JOBS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     strict: bool = STRICT_OPTION,
     errors_file: Optional[Path] = ERRORS_OPTION,
@@ -244,20 +254,24 @@ def classify(
       cat articles.jsonl | zhnews classify - --format csv > themes.csv
 
       zhnews classify news/ --model my_model/ --threshold 0.6
+
+      zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
-    from .classify import classify_articles, write_classifications
+    from .classify import ClassifyTask, write_classifications
     from .errors import UsageError
+    from .parallel import check_jobs, process
     from .persist import load_model
-    from .pipeline import load_articles
+    from .read import read_records
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
         if why < 0:
             raise UsageError("--why must be 0 or more")
-        clf = load_model(model)
-        articles = load_articles(inputs, encoding=encoding, errors=errors)
-        results = classify_articles(articles, clf, threshold=threshold, why_terms=why)
-        write_classifications(results, sys.stdout, format.value, list(clf.labels_))
+        n_jobs = check_jobs(jobs)
+        task = ClassifyTask(model, threshold, why)
+        task.model_ = load_model(model)  # a bad model stops the run before any input is read
+        results = process(read_records(inputs, errors, encoding), task, jobs=n_jobs, errors=errors)
+        write_classifications(results, sys.stdout, format.value, list(task.model_.labels_))
 
 
 @app.command()

@@ -32,10 +32,11 @@ def load_articles(
             produced = True
             yield article
         if not produced:
-            errors.add(record.source, _why_empty(record.text))
+            errors.add(record.source, why_empty(record.text))
 
 
-def _why_empty(text: str) -> str:
+def why_empty(text: str) -> str:
+    """Why a record gave no article, for the error report."""
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text[:20000])
     if cjk < 4:
         return "no Chinese text found (zhnews reads Chinese news)"

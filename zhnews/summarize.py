@@ -399,6 +399,30 @@ def get_summarizer(name: str = "textrank", length: Length = DEFAULT_LENGTH) -> S
         raise UsageError(f"unknown summarizer {name!r}; choose from {', '.join(SUMMARIZERS)}") from None
 
 
+class SummarizeTask:
+    """Summaries and keywords as a `zhnews.parallel` task."""
+
+    def __init__(self, method: str = "textrank", length: Length = DEFAULT_LENGTH, keywords: int = 5):
+        self.method = method
+        self.length = length
+        self.keywords = keywords
+
+    def setup(self) -> None:
+        from .keywords import KeywordExtractor
+
+        self.summarizer_ = get_summarizer(self.method, self.length)
+        self.extractor_ = KeywordExtractor(top_k=self.keywords)
+
+    def run(self, articles) -> list[dict]:
+        return [
+            summary_record(a, self.summarizer_.summarize(a), self.extractor_.extract(a) if self.keywords else [])
+            for a in articles
+        ]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+
 def summary_record(article: Article, summary: list[str], keywords: list[str]) -> dict:
     """What `zhnews summarize` writes per article (JSONL/JSON)."""
     return {"id": article.id, "title": article.title, "summary": summary, "keywords": keywords}

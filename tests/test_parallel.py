@@ -1,0 +1,55 @@
+"""`--jobs N`: a pool of worker processes gives exactly the serial output and error report."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from zhnews.cli import app
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    d = tmp_path_factory.mktemp("jobs")
+    rows = [json.loads(l) for l in (REPO / "training" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    authored = sorted((REPO / "training" / "authored").glob("*.jsonl"))[0]
+    rows += [json.loads(l) for l in authored.read_text(encoding="utf-8").splitlines()[:150]]
+    lines = [json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) for r in rows]
+    lines.insert(7, "{not json")
+    lines.insert(90, json.dumps({"id": "english", "text": "Only English here."}))
+    (d / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for seed in (REPO / "seeds").glob("*.txt"):
+        (d / seed.name).write_bytes(seed.read_bytes())
+    return d
+
+
+@pytest.mark.parametrize("command", ["classify", "summarize"])
+def test_pool_output_and_errors_equal_serial(corpus, tmp_path, command):
+    outputs = {}
+    for jobs in ("1", "2"):
+        report = tmp_path / f"errors{jobs}.jsonl"
+        result = CliRunner().invoke(
+            app, [command, str(corpus), "--format", "jsonl", "--jobs", jobs, "--errors", str(report)]
+        )
+        assert result.exit_code == 1, result.output
+        outputs[jobs] = (result.stdout, report.read_text(encoding="utf-8"))
+    assert outputs["1"] == outputs["2"]
+    stdout, report = outputs["1"]
+    assert len(stdout.splitlines()) > 150
+    reasons = [json.loads(l)["reason"] for l in report.splitlines()]
+    assert any("malformed JSON" in r for r in reasons) and any("no Chinese text" in r for r in reasons)
+
+
+def test_jobs_must_not_be_negative(corpus):
+    result = CliRunner().invoke(app, ["classify", str(corpus), "--jobs", "-1"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
+
+
+def test_strict_stops_the_pool_at_the_first_bad_record(corpus):
+    result = CliRunner().invoke(app, ["summarize", str(corpus), "--jobs", "2", "--strict", "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "stopped: --strict" in result.stderr
+    assert "Traceback" not in result.output
