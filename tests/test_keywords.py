@@ -42,3 +42,25 @@ def test_candidates_filter():
     for bad in ("地", "2023", "19号", "shi", "x", "新闻联播"):
         assert not is_keyword_candidate(bad)
     assert extract_keywords("") == [] and extract_keywords("。，！123") == []
+
+
+def test_keyword_order_does_not_depend_on_string_hashing(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    # This article has title words of equal weight: their order once followed set iteration.
+    rows = [l for p in (REPO / "training" / "authored").glob("*.jsonl")
+            for l in p.read_text(encoding="utf-8").splitlines() if json.loads(l)["id"] == "rail-0010"]
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+    outs = set()
+    for seed in ("1", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)}
+        run = subprocess.run([sys.executable, "-m", "zhnews", "summarize", str(src), "--format", "jsonl"],
+                             capture_output=True, text=True, env=env, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1 and json.loads(outs.pop())["keywords"]

@@ -120,19 +120,26 @@ def build_digest(
     dedupe_threshold: float = 0.5,
     threshold: float | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Digest:
+    """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage."""
+    clock = _Clock(timings)
     articles = select_date(articles, day)
     n_input = len(articles)
     stories = _merge_reprints(articles, dedupe_threshold)
+    clock.lap("dedupe")
     labels = list(classifier.labels_)
     texts = [a.full_text for a, _ in stories]
     probs = classifier.predict_proba(texts) if texts else []
     if not texts:
         chosen = []
-    elif threshold is None:
+    elif threshold is None and getattr(classifier, "thresholds_", None) is None:
         chosen = classifier.predict(texts)
     else:
-        chosen = [[l for l, p in zip(labels, row) if p >= threshold] for row in probs]
+        # Deciding from the probabilities already computed halves the model's work.
+        cut = [threshold] * len(labels) if threshold is not None else list(classifier.thresholds_)
+        chosen = [[l for l, p, t in zip(labels, row, cut) if p >= t] for row in probs]
+    clock.lap("classify")
     items = []
     for k, ((article, reprints), row, tags) in enumerate(zip(stories, probs, chosen)):
         if progress:
@@ -154,6 +161,7 @@ def build_digest(
                 reprints=reprints,
             )
         )
+    clock.lap("summarize")
     order = theme_order(labels)
     sections: dict[str, list[DigestItem]] = {label: [] for label in order}
     other = []
@@ -176,6 +184,21 @@ def build_digest(
         n_input=n_input,
         n_duplicates=n_input - len(stories),
     )
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None):
+        import time
+
+        self._now = time.perf_counter
+        self.timings = timings
+        self.last = self._now()
+
+    def lap(self, stage: str) -> None:
+        now = self._now()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def _merge_reprints(articles: list[Article], threshold: float) -> list[tuple[Article, list[Reprint]]]:

@@ -65,7 +65,9 @@ class KeywordExtractor:
             text = doc
         tok = get_tokenizer()
         counts: Counter[str] = Counter(_candidates(tok, text))
-        title_words = set(_candidates(tok, title)) if title else set()
+        # A dict, not a set: its order (and so the order of tied keywords)
+        # must not depend on string hashing, which changes per process.
+        title_words = dict.fromkeys(_candidates(tok, title)) if title else {}
         for w in title_words:
             counts[w] += 1
         if not counts:

@@ -213,7 +213,7 @@ def _jsonl_stream(lines, source: str, encoding: str, codec: str, errors: ErrorLo
         except UnicodeDecodeError as exc:
             errors.add(source, f"not valid {encoding} (byte {exc.start} of the line)", lineno)
             continue
-        row = _json_line(line, source, lineno, errors)
+        row = parse_json_line(line, source, lineno, errors)
         if row is not None:
             row.encoding = encoding
             yield row
@@ -238,13 +238,14 @@ def _kind(name: str, text: str) -> str:
 
 def _jsonl_rows(text: str, source: str, encoding: str, errors: ErrorLog) -> Iterator[RawRecord]:
     for lineno, line in enumerate(text.split("\n"), start=1):
-        row = _json_line(line, source, lineno, errors)
+        row = parse_json_line(line, source, lineno, errors)
         if row is not None:
             row.encoding = encoding
             yield row
 
 
-def _json_line(line: str, source: str, lineno: int, errors: ErrorLog) -> RawRecord | None:
+def parse_json_line(line: str, source: str, lineno: int, errors: ErrorLog) -> RawRecord | None:
+    """One JSONL line as a row record; bad lines go to `errors` and give None."""
     if not line.strip():
         return None
     try:
