@@ -27,15 +27,21 @@ _ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}$")
 @lru_cache(maxsize=1)
 def general_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (for words it does not list)."""
-    import jieba
+    from .tablecache import cached_table
+    from .tokenize import _import_jieba
 
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    table: dict[str, float] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            word, _, value = line.rstrip("\n").rpartition(" ")
-            if word:
-                table[word] = float(value)
+    path = Path(_import_jieba().__file__).parent / "analyse" / "idf.txt"
+
+    def build() -> dict[str, float]:
+        table: dict[str, float] = {}
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                word, _, value = line.rstrip("\n").rpartition(" ")
+                if word:
+                    table[word] = float(value)
+        return table
+
+    table = cached_table(path, "jieba-idf", build, "d")
     values = sorted(table.values())
     return table, values[len(values) // 2] if values else 10.0
 

@@ -7,14 +7,13 @@ by) other code in the same process. It is built on first use, not at import.
 
 from __future__ import annotations
 
-import array
-import os
 import re
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .tablecache import cache_dir
 
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _NUMBERISH = re.compile(r"^[\d.,%％\-:/年月日号时分秒万亿千百十余多第]+$")
@@ -29,16 +28,6 @@ def _data_path(name: str) -> Path:
 def stopwords() -> frozenset[str]:
     text = _data_path("stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "zhnews"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    except OSError:
-        return Path(tempfile.gettempdir())
 
 
 class Tokenizer:
@@ -57,7 +46,7 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         # jieba rebuilds its prefix dictionary (about 1.5 s) unless it finds a
         # cache; keep its cache, and our faster one, in the user's cache folder.
-        self._jieba.tmp_dir = str(_cache_dir())
+        self._jieba.tmp_dir = str(cache_dir())
         _load_prefix_dict(self._jieba, jieba)
         self._jieba.load_userdict(str(userdict or _data_path("userdict.txt")))
         self._stop = stopwords()
@@ -103,69 +92,30 @@ def _import_jieba():
     return jieba
 
 
-_PREFIX_MAGIC = b"zhnews-jieba-prefix-1\n"
+_TOTAL = "\x00total"  # the dictionary's total count, stored beside its words
 
 
 def _load_prefix_dict(tok, jieba) -> None:
-    """Give `tok` jieba's default prefix dictionary, from our cache when we can.
+    """Give `tok` jieba's default prefix dictionary, from our table cache when we can.
 
-    jieba's own cache is a marshal dump that takes 0.6-1 s to load; the same
-    500,000 entries as one string and one int64 array load in about 0.15 s.
-    The cache is keyed by jieba's version and dictionary file, and is
-    rebuilt from jieba's dictionary whenever it is missing or unreadable.
+    jieba's own cache is a marshal dump that takes 0.6-1 s to load; see
+    `zhnews.tablecache` for ours.
     """
-    source = Path(jieba.__file__).with_name("dict.txt")
-    try:
-        st = source.stat()
-        stamp = f"{getattr(jieba, '__version__', '0')}-{st.st_size}-{int(st.st_mtime)}"
-    except OSError:
+    from .tablecache import cached_table
+
+    def build() -> dict:
         tok.initialize()
-        return
-    path = Path(tok.tmp_dir) / f"jieba-prefix-{stamp}.bin"
-    loaded = _read_prefix_cache(path)
-    if loaded is not None:
-        tok.FREQ, tok.total = loaded
-        tok.initialized = True
-        return
-    tok.initialize()
-    _write_prefix_cache(path, tok.FREQ, tok.total)
+        return {**tok.FREQ, _TOTAL: tok.total}
 
-
-def _read_prefix_cache(path: Path) -> tuple[dict[str, int], int] | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_PREFIX_MAGIC)
-    if not data.startswith(_PREFIX_MAGIC) or len(data) < head + 16:
-        return None
-    total = int.from_bytes(data[head : head + 8], "little")
-    n_bytes = int.from_bytes(data[head + 8 : head + 16], "little")
-    start = head + 16
-    try:
-        keys = data[start : start + n_bytes].decode("utf-8").split("\n")
-        values = array.array("q")
-        values.frombytes(data[start + n_bytes :])
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if len(keys) != len(values) or total <= 0:
-        return None
-    return dict(zip(keys, values.tolist())), total
-
-
-def _write_prefix_cache(path: Path, freq: dict[str, int], total: int) -> None:
-    from .atomic import write_bytes_atomic
-
-    if any("\n" in k for k in freq):
-        return
-    keys = "\n".join(freq).encode("utf-8")
-    values = array.array("q", freq.values())
-    try:
-        write_bytes_atomic(
-            path, _PREFIX_MAGIC + int(total).to_bytes(8, "little") + len(keys).to_bytes(8, "little") + keys + values.tobytes()
-        )
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    version = getattr(jieba, "__version__", "0")
+    table = cached_table(Path(jieba.__file__).with_name("dict.txt"), f"jieba-prefix-{version}", build, "q",
+                         Path(tok.tmp_dir))
+    total = table.pop(_TOTAL, 0)
+    if not tok.initialized:
+        if total <= 0:
+            tok.initialize()
+            return
+        tok.FREQ, tok.total, tok.initialized = table, total, True
 
 
 @lru_cache(maxsize=1)
