@@ -6,6 +6,7 @@ import pytest
 
 from zhnews.errors import ErrorLog, StrictStop, UsageError
 from zhnews.pipeline import find_date, load_articles
+from zhnews.read import read_records
 
 BODY = (
     "成都轨道交通集团4月2日宣布,地铁19号线二期工程完成全部铺轨。该线路全长43公里,设站12座,"
@@ -141,3 +142,21 @@ def test_find_date():
     assert find_date("株洲日报\n2022年4月28 星期四 第22939期") == "2022-04-28"
     assert find_date("标题\n发布时间:2019/11/16 新闻 浏览:507\n正文") == "2019-11-16"
     assert find_date("4月14日,大会召开。") == ""
+
+
+def test_jsonl_is_streamed_not_loaded_whole(tmp_path):
+    import tracemalloc
+
+    row = json.dumps({"id": "x", "text": "株洲高新区新签约项目23个,总投资186亿元。" * 20}, ensure_ascii=False) + "\n"
+    big = tmp_path / "big.jsonl"
+    with open(big, "w", encoding="utf-8") as fh:
+        for _ in range(40_000):  # about 40 MB
+            fh.write(row)
+    assert big.stat().st_size > 35 * 2**20
+    errors = ErrorLog()
+    tracemalloc.start()
+    count = sum(1 for _ in read_records([str(big)], errors))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 40_000 and not errors.problems
+    assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MiB: the file was held in memory"
