@@ -190,8 +190,12 @@ class ThemeClassifier:
 
     # -- prediction (numpy only) ------------------------------------------
 
-    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        X = self.features_.transform(list(texts))
+    def transform(self, texts: Sequence[str]):
+        """The feature rows of `texts` (reuse them for `explain_row`)."""
+        return self.features_.transform(list(texts))
+
+    def decision_function(self, texts: Sequence[str], X=None) -> np.ndarray:
+        X = self.transform(texts) if X is None else X
         return X.dot_columns(self.coef_) + self.intercept_
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -215,8 +219,11 @@ class ThemeClassifier:
         A term found both as a word and as a character n-gram counts once,
         with both contributions added.
         """
-        X = self.features_.transform([text])
-        idx, val = X.row(0)
+        return self.explain_row(self.transform([text]), 0, top)
+
+    def explain_row(self, X, i: int, top: int = 5) -> dict[str, list[tuple[str, float]]]:
+        """`explain` for row `i` of feature rows already computed by `transform`."""
+        idx, val = X.row(i)
         names = self._names()
         out: dict[str, list[tuple[str, float]]] = {}
         for j, label in enumerate(self.labels_):
@@ -320,14 +327,15 @@ def classify_articles(articles, model: ThemeClassifier, *, threshold: float | No
 
 
 def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int):
-    texts = [a.full_text for a in articles]
-    proba = model.predict_proba(texts)
+    # Segmenting is most of the cost: do it once for the scores and the reasons.
+    X = model.transform([a.full_text for a in articles])
+    proba = _sigmoid(model.decision_function([], X=X))
     cut = model.thresholds_ if threshold is None else np.full(len(model.labels_), threshold)
-    for article, text, row in zip(articles, texts, proba):
+    for i, (article, row) in enumerate(zip(articles, proba)):
         themes = [l for l, p, t in zip(model.labels_, row, cut) if p >= t]
         why = {}
         if themes and why_terms:
-            reasons = model.explain(text, top=why_terms)
+            reasons = model.explain_row(X, i, top=why_terms)
             why = {l: [term for term, _ in reasons[l]] for l in themes}
         yield Classification(
             id=article.id,

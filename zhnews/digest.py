@@ -130,7 +130,8 @@ def build_digest(
     clock.lap("dedupe")
     labels = list(classifier.labels_)
     texts = [a.full_text for a, _ in stories]
-    probs = classifier.predict_proba(texts) if texts else []
+    # In batches, so that memory stays flat however many stories there are.
+    probs = [row for k in range(0, len(texts), 256) for row in classifier.predict_proba(texts[k : k + 256])]
     if not texts:
         chosen = []
     elif threshold is None and getattr(classifier, "thresholds_", None) is None:

@@ -39,7 +39,7 @@ class FeatureParams:
 
     max_chars: int = 3000
     word_ngrams: tuple[int, int] = (1, 1)
-    char_ngrams: tuple[int, int] = (2, 3)
+    char_ngrams: tuple[int, int] = (1, 3)
     min_df: int = 2
     max_word_features: int = 200_000
     max_char_features: int = 300_000
