@@ -18,7 +18,6 @@ import re
 from typing import Callable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -46,8 +45,17 @@ def sentence_features(sentences: Sequence[str], words: Callable[[str], list[str]
     return [["w:" + w for w in words(s)] + char_bigrams(s) for s in sentences]
 
 
-def tfidf_matrix(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Rows: L2-normalised sublinear-TF × smoothed-IDF vectors of `docs`."""
+# Above this many cells (sentences × distinct terms) the vectors are kept
+# sparse; below it, a dense matrix is faster than building a sparse one.
+_DENSE_CELLS = 1_000_000
+
+
+def tfidf_matrix(docs: Sequence[Sequence[str]]):
+    """Rows: L2-normalised sublinear-TF × smoothed-IDF vectors of `docs`.
+
+    A dense array for an ordinary article, a scipy CSR matrix for a huge
+    page; both support slicing and `@`.
+    """
     vocab: dict[str, int] = {}
     lengths: list[int] = []
     indices: list[int] = []
@@ -62,25 +70,39 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         lengths.append(len(row))
     n, width = len(docs), max(1, len(vocab))
     cols = np.asarray(indices, dtype=np.int64)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
     data = np.asarray(counts, dtype=np.float64)
+    row_of = np.repeat(np.arange(n), lengths)
     if data.size:
         df = np.bincount(cols, minlength=width)
         idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
         data = (1.0 + np.log(data)) * idf[cols]
-        row_of = np.repeat(np.arange(n), lengths)
         norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n))
         norms[norms == 0] = 1.0
         data /= norms[row_of]
+    if n * width <= _DENSE_CELLS:
+        dense = np.zeros((n, width))
+        dense[row_of, cols] = data
+        return dense
+    from scipy import sparse
+
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
     return sparse.csr_matrix((data, cols, indptr), shape=(n, width))
 
 
-def cosine_matrix(vectors: sparse.csr_matrix) -> np.ndarray:
+def cosine_matrix(vectors) -> np.ndarray:
     """Dense pairwise cosine of L2-normalised rows (an article has few sentences)."""
-    sim = (vectors @ vectors.T).toarray()
+    sim = vectors @ vectors.T
+    sim = sim.toarray() if hasattr(sim, "toarray") else np.array(sim)
     np.clip(sim, 0.0, 1.0, out=sim)
     return sim
+
+
+def cosine_to(vectors, row) -> np.ndarray:
+    """Cosine of each row of `vectors` with the single row `row`."""
+    out = vectors @ row.T
+    out = out.toarray() if hasattr(out, "toarray") else np.asarray(out)
+    return np.asarray(out, dtype=np.float64).ravel()
 
 
 def normalized_key(sentence: str) -> str:

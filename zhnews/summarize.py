@@ -140,7 +140,7 @@ class SentenceGraph:
     def build(cls, sentences: Sequence[str], title: str = "", duplicate_threshold: float = 0.8,
               use_words: bool = False) -> "SentenceGraph":
         """Merge exact and near repeats (keeping the first), then measure similarity."""
-        from .similarity import cosine_matrix, normalized_key, sentence_features, tfidf_matrix
+        from .similarity import cosine_matrix, cosine_to, normalized_key, sentence_features, tfidf_matrix
 
         seen: set[str] = set()
         unique = []
@@ -155,7 +155,7 @@ class SentenceGraph:
         sim = cosine_matrix(vectors[:n])
         keep = _first_of_near_repeats(sim, duplicate_threshold)
         if title:
-            title_sim = np.asarray((vectors[:n] @ vectors[n].T).todense()).ravel()
+            title_sim = cosine_to(vectors[:n], vectors[n : n + 1])
         else:
             title_sim = np.zeros(n)
         return cls([unique[i] for i in keep], sim[np.ix_(keep, keep)], title_sim[keep])
