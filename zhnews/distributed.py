@@ -194,7 +194,7 @@ def process_partition(
     `keywords`), batched over the partition; `index` (the partition's
     number) only names rows without an id when files are cut into blocks.
     """
-    from .pipeline import articles_from_record, why_empty
+    from .pipeline import record_articles
     from .read import parse_json_line
 
     errors = ErrorLog()
@@ -219,13 +219,9 @@ def process_partition(
         if options.split_files and "id" not in record.fields:
             record.fields["id"] = f"{Path(path).stem}@{index}:{lineno}"
         try:
-            produced = list(articles_from_record(record))
+            articles.extend(record_articles(record, errors))
         except Exception as exc:  # one odd record must not cost the partition
             errors.add(record.source, f"failed: {type(exc).__name__}: {exc}")
-            continue
-        if not produced:
-            errors.add(record.source, why_empty(record.text))
-        articles.extend(produced)
 
     records: list[dict] = [{} for _ in articles]
     if articles and options.classify:

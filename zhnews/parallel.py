@@ -66,16 +66,12 @@ def _report(problems: list[Problem], errors: ErrorLog) -> None:
 
 
 def _work_with(task: Task, records: list[RawRecord]) -> tuple[list, list[Problem]]:
-    from .pipeline import articles_from_record, why_empty
+    from .pipeline import record_articles
 
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    for record in records:
-        found = list(articles_from_record(record))
-        if not found:
-            problems.append(Problem(record.source, why_empty(record.text)))
-        articles.extend(found)
-    return (task.run(articles) if articles else []), problems
+    # Collected here and reported by the parent, which owns the run's log.
+    problems = ErrorLog()
+    articles = [a for record in records for a in record_articles(record, problems)]
+    return (task.run(articles) if articles else []), problems.problems
 
 
 # The worker's task, set up once by the pool's initializer.

@@ -27,12 +27,15 @@ def load_articles(
     """
     errors = errors if errors is not None else ErrorLog()
     for record in read_records(inputs, errors, encoding):
-        produced = False
-        for article in articles_from_record(record):
-            produced = True
-            yield article
-        if not produced:
-            errors.add(record.source, why_empty(record.text))
+        yield from record_articles(record, errors)
+
+
+def record_articles(record: RawRecord, errors: ErrorLog) -> list[Article]:
+    """The articles of one record; a record that gives none is reported to `errors`."""
+    found = list(articles_from_record(record))
+    if not found:
+        errors.add(record.source, why_empty(record.text))
+    return found
 
 
 def why_empty(text: str) -> str:
