@@ -105,6 +105,11 @@ STRICT_OPTION = typer.Option(False, "--strict", help="Stop at the first bad file
 JOBS_OPTION = typer.Option(
     1, "--jobs", "-j", help="Worker processes (0: one per CPU); the output is the same as with 1."
 )
+SENTENCES_OPTION = typer.Option(None, "-n", "--sentences", help="Summary length in sentences.")
+CHARS_OPTION = typer.Option(None, "--chars", help="Summary length in characters (default 120).")
+RATIO_OPTION = typer.Option(None, "--ratio", help="Summary length as a share of the article (0-1].")
+KEYWORDS_OPTION = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none.")
+PROGRESS_OPTION = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal).")
 ENCODING_OPTION = typer.Option(None, "--encoding", help="Force the input encoding (e.g. gbk, big5); default: detect.")
 
 
@@ -143,13 +148,13 @@ def clean(
 @app.command()
 def summarize(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
-    sentences: Optional[int] = typer.Option(None, "-n", "--sentences", help="Summary length in sentences."),
-    chars: Optional[int] = typer.Option(None, "--chars", help="Summary length in characters (default 120)."),
-    ratio: Optional[float] = typer.Option(None, "--ratio", help="Summary length as a share of the article (0-1]."),
+    sentences: Optional[int] = SENTENCES_OPTION,
+    chars: Optional[int] = CHARS_OPTION,
+    ratio: Optional[float] = RATIO_OPTION,
     method: str = typer.Option("textrank", "--method", help="textrank, or lead (the first sentences)."),
-    keywords: int = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none."),
+    keywords: int = KEYWORDS_OPTION,
     format: TextFormat = typer.Option(TextFormat.text, "--format", "-f", help="text (readable), jsonl or json."),
-    progress: bool = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal)."),
+    progress: bool = PROGRESS_OPTION,
     jobs: int = JOBS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     strict: bool = STRICT_OPTION,
@@ -223,14 +228,17 @@ def _threshold(value: Optional[float]) -> Optional[float]:
     return value
 
 
+THRESHOLD_OPTION = typer.Option(
+    None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+)
+
+
 @app.command()
 def classify(
     inputs: List[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     format: ClassifyFormat = typer.Option(ClassifyFormat.table, "--format", "-f", help="table, jsonl, json or csv."),
     model: Optional[Path] = MODEL_OPTION,
-    threshold: Optional[float] = typer.Option(
-        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
-    ),
+    threshold: Optional[float] = THRESHOLD_OPTION,
     why: int = typer.Option(5, "--why", help="Terms shown per theme as the reason; 0 for none."),
     jobs: int = JOBS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
@@ -347,9 +355,7 @@ def evaluate(
     data: List[Path] = typer.Argument(..., help="Labelled data, in any format `zhnews train` reads.",
                                       show_default=False),
     model: Optional[Path] = MODEL_OPTION,
-    threshold: Optional[float] = typer.Option(
-        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
-    ),
+    threshold: Optional[float] = THRESHOLD_OPTION,
     plot: Optional[Path] = typer.Option(None, "--plot", help="Save a PNG of the confusions (needs zhnews[plot])."),
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
@@ -410,17 +416,15 @@ def digest(
     format: Optional[DigestFormat] = typer.Option(None, "--format", "-f", help="html, md or json (overrides -o's extension)."),
     date: Optional[str] = typer.Option(None, "--date", "-d", help="Only this day (YYYY-MM-DD); undated articles are kept."),
     model: Optional[Path] = MODEL_OPTION,
-    threshold: Optional[float] = typer.Option(
-        None, "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
-    ),
-    sentences: Optional[int] = typer.Option(None, "-n", "--sentences", help="Summary length in sentences."),
-    chars: Optional[int] = typer.Option(None, "--chars", help="Summary length in characters (default 120)."),
-    ratio: Optional[float] = typer.Option(None, "--ratio", help="Summary length as a share of the article (0-1]."),
-    keywords: int = typer.Option(5, "--keywords", "-k", help="Keywords per article; 0 for none."),
+    threshold: Optional[float] = THRESHOLD_OPTION,
+    sentences: Optional[int] = SENTENCES_OPTION,
+    chars: Optional[int] = CHARS_OPTION,
+    ratio: Optional[float] = RATIO_OPTION,
+    keywords: int = KEYWORDS_OPTION,
     dedupe: float = typer.Option(
         0.5, "--dedupe", help="Similarity (0-1] from which two articles count as one story reprinted."
     ),
-    progress: bool = typer.Option(False, "--progress", help="Report progress on stderr (default: only on a terminal)."),
+    progress: bool = PROGRESS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     strict: bool = STRICT_OPTION,
     errors_file: Optional[Path] = ERRORS_OPTION,
