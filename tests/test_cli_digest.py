@@ -141,7 +141,7 @@ def test_failed_run_leaves_the_previous_digest_untouched(day, tmp_path, args, co
     assert result.stderr.startswith("zhnews: error:")
     assert "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == "yesterday's digest"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".digest")] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["day.jsonl", "digest.html"]
 
 
 def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path):
