@@ -139,7 +139,7 @@ class ThemeClassifier:
 
         self.features_, X = fit_feature_space(docs, self.features)
         self.coef_, self.intercept_ = self._fit_linear(X, Y)
-        self._names_cache = None
+        self._terms_cache = None
 
     def _fit_linear(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         from sklearn.linear_model import LogisticRegression
@@ -221,23 +221,29 @@ class ThemeClassifier:
         """
         return self.explain_row(self.transform([text]), 0, top)
 
-    def explain_row(self, X, i: int, top: int = 5) -> dict[str, list[tuple[str, float]]]:
-        """`explain` for row `i` of feature rows already computed by `transform`."""
+    def explain_row(self, X, i: int, top: int = 5, labels: Sequence[str] | None = None) -> dict[str, list[tuple[str, float]]]:
+        """`explain` for row `i` of feature rows already computed by `transform` (`labels`: only these)."""
         idx, val = X.row(i)
-        names = self._names()
+        term_of, terms = self._terms()
+        # A term that is both a word and a character n-gram is one reason.
+        unique, where = np.unique(term_of[idx], return_inverse=True)
         out: dict[str, list[tuple[str, float]]] = {}
         for j, label in enumerate(self.labels_):
-            totals: dict[str, float] = {}
-            for k, c in zip(idx, self.coef_[j, idx] * val):
-                totals[names[k]] = totals.get(names[k], 0.0) + float(c)
-            ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+            if labels is not None and label not in labels:
+                continue
+            sums = np.bincount(where, weights=self.coef_[j, idx] * val, minlength=len(unique))
+            best = np.argsort(-sums, kind="stable")[: top * 2]
+            ranked = sorted(((terms[unique[k]], float(sums[k])) for k in best), key=lambda kv: (-kv[1], kv[0]))[:top]
             out[label] = [(term, round(c, 4)) for term, c in ranked if c > 0]
         return out
 
-    def _names(self) -> list[str]:
-        if getattr(self, "_names_cache", None) is None:
-            self._names_cache = self.features_.feature_names()
-        return self._names_cache
+    def _terms(self) -> tuple[np.ndarray, list[str]]:
+        """Each feature column's term id, and the terms."""
+        if getattr(self, "_terms_cache", None) is None:
+            ids: dict[str, int] = {}
+            term_of = np.array([ids.setdefault(n, len(ids)) for n in self.features_.feature_names()], dtype=np.int64)
+            self._terms_cache = (term_of, list(ids))
+        return self._terms_cache
 
     def to_sklearn(self) -> dict:
         """Equivalent fitted scikit-learn pipelines, one per label (for checking)."""
@@ -335,7 +341,7 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
         themes = [l for l, p, t in zip(model.labels_, row, cut) if p >= t]
         why = {}
         if themes and why_terms:
-            reasons = model.explain_row(X, i, top=why_terms)
+            reasons = model.explain_row(X, i, top=why_terms, labels=themes)
             why = {l: [term for term, _ in reasons[l]] for l in themes}
         yield Classification(
             id=article.id,
