@@ -53,3 +53,16 @@ def test_strict_stops_the_pool_at_the_first_bad_record(corpus):
     assert result.exit_code == 1
     assert "stopped: --strict" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_digest_with_a_pool_equals_serial(corpus, tmp_path):
+    digests = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"d{jobs}.json"
+        result = CliRunner().invoke(app, ["digest", str(corpus), "-o", str(out), "--jobs", jobs])
+        assert result.exit_code == 1, result.output  # the corpus has two bad records
+        data = json.loads(out.read_text(encoding="utf-8"))
+        data.pop("generated")
+        digests.append(data)
+    assert digests[0] == digests[1]
+    assert sum(len(t["items"]) for t in digests[0]["themes"]) + len(digests[0]["other"]) > 100

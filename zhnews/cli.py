@@ -425,6 +425,7 @@ def digest(
         0.5, "--dedupe", help="Similarity (0-1] from which two articles count as one story reprinted."
     ),
     progress: bool = PROGRESS_OPTION,
+    jobs: int = JOBS_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     strict: bool = STRICT_OPTION,
     errors_file: Optional[Path] = ERRORS_OPTION,
@@ -445,11 +446,14 @@ def digest(
       zhnews digest scraped/ --date 2026-11-30 -o today.md
 
       cat articles.jsonl | zhnews digest - --format json > digest.json
+
+      zhnews digest archive/ --jobs 4 -o week.html
     """
     from .atomic import write_text_atomic
     from .digest import build_digest
     from .errors import UsageError
-    from .keywords import KeywordExtractor
+    from .keywords import KeywordExtractor, no_keywords
+    from .parallel import check_jobs
     from .persist import load_model
     from .pipeline import load_articles, normalize_date
     from .render import format_for, renderer
@@ -477,19 +481,24 @@ def digest(
         if show:
             echo_err(f"zhnews: read {len(articles)} articles; classifying and summarizing")
 
+        shown = [0]
+
         def report(stage: str, done: int, total: int) -> None:
-            if show and (done % 100 == 0 or done == total):
+            # Workers report in batches, so "every 100" means "100 or more since the last line".
+            if show and (done - shown[0] >= 100 or done == total):
+                shown[0] = done
                 echo_err(f"zhnews: {stage} {done}/{total}")
 
         result = build_digest(
             articles,
             clf,
             summarizer.summarize,
-            (lambda a: extractor.extract(a)) if keywords else (lambda a: []),
+            extractor.extract if keywords else no_keywords,
             day=day,
             dedupe_threshold=dedupe,
             threshold=threshold,
             progress=report,
+            jobs=check_jobs(jobs),
         )
         if day and not result.n_input:
             echo_err(f"zhnews: warning: no article is dated {day}; the digest is empty")

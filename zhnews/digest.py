@@ -15,6 +15,7 @@ from typing import Callable, Protocol, Sequence
 
 from .dedupe import MinHashDeduper
 from .document import Article
+from .parallel import map_ordered
 from .themes import theme_order
 
 
@@ -121,8 +122,13 @@ def build_digest(
     threshold: float | None = None,
     progress: Callable[[str, int, int], None] | None = None,
     timings: dict[str, float] | None = None,
+    jobs: int = 1,
 ) -> Digest:
-    """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage."""
+    """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage.
+
+    With `jobs` > 1 the summaries and keywords are made by a pool of worker
+    processes (then `summarize` and `keywords` must pickle: bound methods do).
+    """
     clock = _Clock(timings)
     articles = select_date(articles, day)
     n_input = len(articles)
@@ -141,10 +147,14 @@ def build_digest(
         cut = [threshold] * len(labels) if threshold is not None else list(classifier.thresholds_)
         chosen = [[l for l, p, t in zip(labels, row, cut) if p >= t] for row in probs]
     clock.lap("classify")
+    described = map_ordered(
+        _Describe(summarize, keywords),
+        [article for article, _ in stories],
+        jobs=jobs,
+        progress=(lambda done, total: progress("summarize", done, total)) if progress else None,
+    )
     items = []
-    for k, ((article, reprints), row, tags) in enumerate(zip(stories, probs, chosen)):
-        if progress:
-            progress("summarize", k + 1, len(stories))
+    for (article, reprints), row, tags, (summary, found) in zip(stories, probs, chosen, described):
         scores = {label: float(p) for label, p in zip(labels, row)}
         themes = [label for label in tags if label in scores]
         items.append(
@@ -156,8 +166,8 @@ def build_digest(
                 date=article.date,
                 themes=sorted(themes, key=lambda t: -scores[t]),
                 scores=scores,
-                summary=summarize(article),
-                keywords=keywords(article),
+                summary=summary,
+                keywords=found,
                 chars=len(article.text),
                 reprints=reprints,
             )
@@ -185,6 +195,17 @@ def build_digest(
         n_input=n_input,
         n_duplicates=n_input - len(stories),
     )
+
+
+class _Describe:
+    """An article's summary and keywords: one picklable callable for the pool."""
+
+    def __init__(self, summarize: Callable[[Article], list[str]], keywords: Callable[[Article], list[str]]):
+        self.summarize = summarize
+        self.keywords = keywords
+
+    def __call__(self, article: Article) -> tuple[list[str], list[str]]:
+        return self.summarize(article), self.keywords(article)
 
 
 class _Clock:

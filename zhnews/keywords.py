@@ -91,10 +91,16 @@ def _candidates(tok, text: str) -> list[str]:
     """Content words, leaving out units cut from a number (19号线 → 号线, 3亿元 → 亿元)."""
     words, previous = [], ""
     for token in tok.cut(text):
-        if tok.is_content(token) and is_keyword_candidate(token) and not previous[-1:].isdigit():
+        # Cheapest tests first: most tokens are single characters or punctuation.
+        if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and tok.is_content(token):
             words.append(token)
         previous = token
     return words
+
+
+def no_keywords(doc: Article | str, title: str = "") -> list[str]:
+    """The keyword extractor for `--keywords 0` (a function, so that it pickles)."""
+    return []
 
 
 def extract_keywords(doc: Article | str, title: str = "", top_k: int = 5) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from itertools import islice
-from typing import Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .document import Article
 from .errors import ErrorLog, Problem, UsageError
@@ -54,7 +54,33 @@ def process(
             yield from results
 
 
-def _batched(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+def map_ordered(func: Callable, items: list, *, jobs: int = 1, batch: int = 32,
+                progress: Callable[[int, int], None] | None = None) -> list:
+    """`[func(x) for x in items]`, by a pool of `jobs` processes when jobs > 1.
+
+    `func` is pickled once per worker (a bound method of a summarizer is
+    fine, a lambda is not); `progress(done, total)` is called as results come.
+    """
+    total = len(items)
+    if jobs <= 1 or total <= batch:
+        out = []
+        for item in items:
+            out.append(func(item))
+            if progress:
+                progress(len(out), total)
+        return out
+    import multiprocessing
+
+    out = []
+    with multiprocessing.get_context().Pool(jobs, initializer=_init_func, initargs=(func,)) as pool:
+        for part in pool.imap(_apply, _batched(items, batch), chunksize=1):
+            out.extend(part)
+            if progress:
+                progress(len(out), total)
+    return out
+
+
+def _batched(records: Iterable, size: int) -> Iterator[list]:
     it = iter(records)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -78,16 +104,34 @@ def _work_with(task: Task, records: list[RawRecord]) -> tuple[list, list[Problem
 _TASK: Task | None = None
 
 
-def _init(task: Task) -> None:
+def _quiet_signals() -> None:
     import signal
 
-    global _TASK
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and
     # reports once, instead of every worker printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _init(task: Task) -> None:
+    global _TASK
+    _quiet_signals()
     task.setup()
     _TASK = task
+
+
+_FUNC: Callable | None = None
+
+
+def _init_func(func: Callable) -> None:
+    global _FUNC
+    _quiet_signals()
+    _FUNC = func
+
+
+def _apply(items: list) -> list:
+    assert _FUNC is not None
+    return [_FUNC(item) for item in items]
 
 
 def _work(records: list[RawRecord]) -> tuple[list, list[Problem]]:
