@@ -104,18 +104,27 @@ def _work_with(task: Task, records: list[RawRecord]) -> tuple[list, list[Problem
 _TASK: Task | None = None
 
 
-def _quiet_signals() -> None:
+def _worker_setup() -> None:
     import signal
 
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and
     # reports once, instead of every worker printing a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The pool is the parallelism: BLAS threads in every worker (numpy's
+    # default) oversubscribe the CPUs and made a 2-process pool slower than
+    # one process on 2 cores.
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:
+        pass
 
 
 def _init(task: Task) -> None:
     global _TASK
-    _quiet_signals()
+    _worker_setup()
     task.setup()
     _TASK = task
 
@@ -125,7 +134,7 @@ _FUNC: Callable | None = None
 
 def _init_func(func: Callable) -> None:
     global _FUNC
-    _quiet_signals()
+    _worker_setup()
     _FUNC = func
 
 
