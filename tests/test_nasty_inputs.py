@@ -158,3 +158,14 @@ def test_only_missing_paths_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["clean", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"zhnews: error: {tmp_path / 'nope.txt'}: no such file or folder"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
+def test_a_file_that_fails_to_read_is_reported_even_as_root(tmp_path):
+    # /proc/self/mem opens but fails on read (EIO): an unreadable file whatever the user's rights.
+    good = tmp_path / "good.txt"
+    good.write_text(RAIL, encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", "/proc/self/mem", str(good), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "/proc/self/mem: unreadable" in result.stderr
+    assert ids_in("clean", result.stdout) == {"good"}
