@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .features import FeatureParams, FeatureSpace
+from .features import FeatureParams
 
 Progress = Callable[[str], None]
 

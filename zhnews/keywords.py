@@ -28,9 +28,9 @@ _ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}$")
 def general_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median (for words it does not list)."""
     from .tablecache import cached_table
-    from .tokenize import _import_jieba
+    from .tokenize import import_jieba
 
-    path = Path(_import_jieba().__file__).parent / "analyse" / "idf.txt"
+    path = Path(import_jieba().__file__).parent / "analyse" / "idf.txt"
 
     def build() -> dict[str, float]:
         table: dict[str, float] = {}

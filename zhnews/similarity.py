@@ -2,10 +2,10 @@
 
 Words (from zhnews's jieba tokenizer) carry meaning; character bigrams make
 two sentences that jieba cut differently, or that differ by a typo or a
-traditional/simplified variant, still look alike. Both go into one sparse
-vector per sentence, weighted by sublinear TF times IDF learned from the
-sentences themselves (an article is its own corpus), and L2-normalised, so a
-dot product is the cosine.
+traditional/simplified variant, still look alike. Both go into one vector
+per sentence (dense for an article, sparse for a huge page), weighted by
+sublinear TF times IDF learned from the sentences themselves (an article is
+its own corpus), and L2-normalised, so a dot product is the cosine.
 
 `near_duplicate_groups` answers "is this the same sentence again" for a list
 of sentences without a similarity matrix (the digest can reuse it); the

@@ -41,7 +41,7 @@ class Tokenizer:
     def __init__(self, userdict: Path | None = None):
         import logging
 
-        jieba = _import_jieba()
+        jieba = import_jieba()
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         # jieba rebuilds its prefix dictionary (about 1.5 s) unless it finds a
@@ -72,7 +72,7 @@ class Tokenizer:
 _MISSING = object()
 
 
-def _import_jieba():
+def import_jieba():
     """Import jieba without pkg_resources.
 
     jieba imports pkg_resources only to locate its own files and falls back
