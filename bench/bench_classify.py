@@ -62,6 +62,21 @@ def macro_f1(true: list[str], pred: list[str]) -> float:
     return sum(f1s) / len(f1s)
 
 
+def mcnemar_p(truth: list[str], a: list[str], b: list[str]) -> tuple[int, int, float]:
+    """Exact McNemar test of two classifiers on the same items.
+
+    Returns (only a right, only b right, two-sided p): is the accuracy gap
+    bigger than chance on this test set?
+    """
+    from math import comb
+
+    only_a = sum(1 for t, x, y in zip(truth, a, b) if x == t and y != t)
+    only_b = sum(1 for t, x, y in zip(truth, a, b) if y == t and x != t)
+    n, k = only_a + only_b, min(only_a, only_b)
+    p = min(1.0, 2 * sum(comb(n, i) for i in range(k + 1)) / 2**n) if n else 1.0
+    return only_a, only_b, p
+
+
 def run_zhnews(train_x, train_y, test_x):
     from zhnews.classify import ThemeClassifier
 
@@ -130,11 +145,13 @@ def main() -> None:
     ap.add_argument("--data", default="thucnews_titles", help="folder under ../shared/data (thucnews_titles, sogouc_subset)")
     ap.add_argument("--train-limit", type=int, default=None, help="use only the first N training rows")
     ap.add_argument("--only", action="append", help="run only these tools (repeatable)")
+    ap.add_argument("--eval", default="test", choices=["test", "dev"],
+                    help="split to score on: tune on dev, report test once")
     args = ap.parse_args()
     if not (SHARED / args.data / "train.jsonl").is_file():
         sys.exit(f"{SHARED / args.data}: data set not found")
     train_x, train_y = read_split(args.data, "train", args.train_limit)
-    test_x, test_y = read_split(args.data, "test")
+    test_x, test_y = read_split(args.data, args.eval)
     print(f"{args.data}: train {len(train_x)}, test {len(test_x)}, {len(set(train_y))} classes; "
           f"{platform.python_version()} on {os.cpu_count()} CPUs", file=sys.stderr)
     # Warm the segmenters so that no tool pays jieba's dictionary load in its timings.
@@ -142,6 +159,7 @@ def main() -> None:
 
     get_tokenizer().words("预热")
     rows = []
+    preds: dict[str, list[str]] = {}
     for name, fn in PEERS.items():
         if args.only and name not in args.only:
             continue
@@ -152,16 +170,24 @@ def main() -> None:
             continue
         acc = sum(1 for t, p in zip(test_y, pred) if t == p) / len(test_y)
         rows.append((name, acc, macro_f1(test_y, pred), train_s, len(test_x) / pred_s))
+        preds[name] = pred
         print(f"{name}: done", file=sys.stderr)
     best_acc = max(r[1] for r in rows)
     ref = next((r for r in rows if r[0] == "zhnews"), None)
-    print(f"\n{args.data} (train {len(train_x)}, test {len(test_x)})\n")
+    print(f"\n{args.data} (train {len(train_x)}, {args.eval} {len(test_x)})\n")
     print("| tool | accuracy | macro-F1 | training (s) | prediction (texts/s) | throughput vs zhnews |")
     print("|---|---|---|---|---|---|")
     for name, acc, f1, train_s, tput in rows:
         ratio = f"{tput / ref[4]:.2f}×" if ref else "-"
         mark = " (best)" if acc == best_acc else ""
         print(f"| {name} | {acc:.4f}{mark} | {f1:.4f} | {train_s:.1f} | {tput:,.0f} | {ratio} |")
+    if "zhnews" in preds:
+        print("\nPaired comparison with zhnews (exact McNemar test on the same texts):\n")
+        for name, pred in preds.items():
+            if name == "zhnews":
+                continue
+            only_z, only_p, p = mcnemar_p(test_y, preds["zhnews"], pred)
+            print(f"- {name}: only zhnews right {only_z}, only {name} right {only_p}, p = {p:.3f}")
 
 
 if __name__ == "__main__":

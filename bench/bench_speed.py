@@ -248,11 +248,11 @@ def jieba_ceiling():
 
     import jieba
 
-    from zhnews.tokenize import get_tokenizer
+    from zhnews.tablecache import cache_dir
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    tok.tmp_dir = get_tokenizer()._jieba.tmp_dir  # a cached prefix dictionary, so initialize() is quick
+    tok.tmp_dir = str(cache_dir())  # a cached prefix dictionary, so initialize() is quick
     tok.initialize()
     return lambda texts: [tok.lcut(t) for t in texts]
 

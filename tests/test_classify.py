@@ -132,3 +132,32 @@ def test_classify_articles_and_why(small_model):
     assert out[0].why["rail_transit"], "a theme comes with the terms behind it"
     assert all(term in arts[0].full_text for term in out[0].why["rail_transit"])
     assert out[1].themes == [] and out[1].why == {}
+
+
+def test_nb_ratios_favour_terms_typical_of_the_label():
+    from scipy.sparse import csr_matrix
+
+    from zhnews.classify import nb_ratios
+
+    # Term 0 is in both positives, term 1 in both negatives, term 2 in one of each;
+    # the weights (2.5, 0.3) must not matter, only presence.
+    X = csr_matrix(np.array([[2.5, 0, 1], [1, 0, 0], [0, 0.3, 1], [0, 1, 0]]))
+    r = nb_ratios(X, np.array([[1], [1], [0], [0]]), alpha=1.0)
+    assert r.shape == (1, 3)
+    assert r[0] == pytest.approx([np.log(3), -np.log(3), 0.0])
+
+
+def test_nb_alpha_zero_is_plain_logistic_regression_and_nb_differs():
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = corpus({"rail_transit": RAIL, "finance": BANK, "none": OTHER})
+    plain = ThemeClassifier(cv=0, nb_alpha=0, features=FeatureParams(min_df=1)).fit(texts, labels)
+    X = plain.features_.transform(texts).to_scipy()
+    y = [int("finance" in ls) for ls in labels]
+    lr = LogisticRegression(C=plain.C, class_weight="balanced", solver="liblinear").fit(X, y)
+    assert np.allclose(plain.coef_[0], lr.coef_[0], atol=1e-8)
+    scaled = ThemeClassifier(cv=0, features=FeatureParams(min_df=1)).fit(texts, labels)
+    assert scaled.nb_alpha > 0
+    assert not np.allclose(scaled.coef_, plain.coef_)
+    probe = ["地铁9号线开通运营，列车时速80公里", "银行发放贷款30亿元，利率下降", "公园举办菊花展，游客很多"]
+    assert scaled.predict(probe) == [["rail_transit"], ["finance"], []]

@@ -192,3 +192,23 @@ def test_evaluate_report_json_and_plot(trained, tmp_path):
     for s in by_label.values():
         assert s["tp"] + s["fp"] + s["fn"] + s["tn"] == 5
     assert by_label["rail_transit"]["support"] == 2
+
+
+def test_train_options_reach_the_model_and_defaults_match_the_estimator(tmp_path):
+    import inspect
+
+    from zhnews import cli
+    from zhnews.classify import ThemeClassifier
+
+    options = inspect.signature(cli.train).parameters
+    default = ThemeClassifier()
+    assert options["c"].default.default == default.C
+    assert options["nb_alpha"].default.default == default.nb_alpha
+    assert options["max_chars"].default.default == default.features.max_chars
+
+    data = write_jsonl(tmp_path / "train.jsonl", make_rows({"rail_transit": RAIL, "none": OTHER}))
+    out = tmp_path / "model"
+    result = run(["train", str(data), "--out", str(out), "--cv", "0", "--C", "2.5", "--nb-alpha", "0", "-q"])
+    assert result.exit_code == 0, result.output
+    params = json.loads((out / "meta.json").read_text(encoding="utf-8"))["params"]
+    assert (params["C"], params["nb_alpha"]) == (2.5, 0.0)

@@ -163,3 +163,19 @@ def test_loading_and_predicting_never_import_sklearn_or_scipy(saved):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_round_trip_keeps_the_training_parameters(tmp_path):
+    model = ThemeClassifier(cv=0, C=3.0, nb_alpha=0.5, features=FeatureParams(min_df=1)).fit(TEXTS, LABELS)
+    loaded = load_model(save_model(model, tmp_path / "m"))
+    assert (loaded.C, loaded.nb_alpha) == (3.0, 0.5)
+
+
+def test_model_saved_before_nb_scaling_loads_as_plain_regression(saved, model):
+    meta_path = saved / META
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    del meta["params"]["nb_alpha"]
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    loaded = load_model(saved)
+    assert loaded.nb_alpha == 0.0
+    assert np.array_equal(loaded.predict_proba(PROBE), model.predict_proba(PROBE))

@@ -1,15 +1,24 @@
-"""The private jieba tokenizer: same segmentation as jieba, fast cached dictionary, no shared state."""
+"""The private tokenizer: jieba's segmentation (rjieba or jieba), fast cached dictionary, no shared state."""
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
 
 import jieba
+import pytest
 
 from zhnews.tokenize import Tokenizer
+
+TRAINING = Path(__file__).resolve().parent.parent / "training"
 
 TEXT = "株洲高新区一网通办上线，中车株机发布新一代储能式有轨电车。今年以来信用贷款余额增长12%。"
 
 
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    return Tokenizer()
+    return Tokenizer(engine="jieba")
 
 
 def test_cached_dictionary_segments_exactly_like_jieba(tmp_path, monkeypatch):
@@ -19,7 +28,7 @@ def test_cached_dictionary_segments_exactly_like_jieba(tmp_path, monkeypatch):
     second = fresh(tmp_path, monkeypatch)  # loads it
     reference = jieba.Tokenizer()
     reference.load_userdict(_userdict())
-    assert second._jieba.FREQ == first._jieba.FREQ
+    assert second.segmenter_.FREQ == first.segmenter_.FREQ
     assert second.cut(TEXT) == first.cut(TEXT) == [t for t in reference.lcut(TEXT) if t.strip()]
     assert "一网通办" in second.cut(TEXT) and "中车株机" in second.cut(TEXT)
 
@@ -43,3 +52,45 @@ def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path, monkeypatch):
 def test_user_words_do_not_leak_into_jiebas_global_tokenizer(tmp_path, monkeypatch):
     fresh(tmp_path, monkeypatch)
     assert "中车株机" not in jieba.lcut("中车株机发布新车")
+
+
+def test_user_words_do_not_leak_into_rjiebas_global_tokenizer():
+    rjieba = pytest.importorskip("rjieba")
+    tok = Tokenizer(engine="rjieba")
+    assert "中车株机" in tok.cut("中车株机发布新车")
+    assert "中车株机" not in rjieba.cut("中车株机发布新车")
+
+
+def test_default_engine_is_rjieba_when_installed_and_jieba_otherwise(monkeypatch):
+    pytest.importorskip("rjieba")
+    assert Tokenizer().engine_ == "rjieba"
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # as if it were not installed
+    tok = Tokenizer()
+    assert tok.engine_ == "jieba"
+    assert "一网通办" in tok.cut(TEXT)
+    with pytest.raises(ImportError):
+        Tokenizer(engine="rjieba")
+    with pytest.raises(ValueError, match="engine"):
+        Tokenizer(engine="pkuseg")
+
+
+def test_both_engines_segment_the_training_corpus_alike():
+    """rjieba may differ from jieba only on hyphenated Latin and digits (5G-R, Wi-Fi)."""
+    pytest.importorskip("rjieba")
+    fast, reference = Tokenizer(engine="rjieba"), Tokenizer(engine="jieba")
+    texts = [json.loads(line)["text"] for path in sorted(TRAINING.rglob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 1000
+    identical, tokens, differing, odd = 0, 0, 0, Counter()
+    for text in texts:
+        a, b = fast.cut(text), reference.cut(text)
+        tokens += len(b)
+        if a == b:
+            identical += 1
+            continue
+        only_fast, only_ref = Counter(a) - Counter(b), Counter(b) - Counter(a)
+        differing += sum(only_ref.values())
+        odd.update(t for t in list(only_fast) + list(only_ref) if not re.fullmatch(r"[-.A-Za-z0-9]+", t))
+    assert identical / len(texts) > 0.99
+    assert differing / tokens < 0.001
+    assert not odd, odd.most_common(5)

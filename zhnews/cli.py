@@ -293,7 +293,11 @@ def train(
     labels: Optional[str] = typer.Option(None, "--labels", help="Comma-separated allowed labels; others are errors."),
     min_examples: int = typer.Option(5, "--min-examples", help="Fewest examples a label may have."),
     cv: int = typer.Option(5, "--cv", help="Cross-validation folds for thresholds and metrics (0: none)."),
-    c: float = typer.Option(10.0, "--C", help="Inverse regularisation strength of each label's model."),
+    c: float = typer.Option(0.5, "--C", help="Inverse regularisation strength of each label's model."),
+    nb_alpha: float = typer.Option(
+        1.0, "--nb-alpha",
+        help="Smoothing of the naive-Bayes scaling of each feature (0: plain logistic regression).",
+    ),
     max_chars: int = typer.Option(3000, "--max-chars", help="Read only the first N characters of each article."),
     heldout: bool = typer.Option(
         False, "--heldout-by-file", help="Also score each training file with a model trained on the others."
@@ -335,7 +339,7 @@ def train(
         counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
         echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
         progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
-        params = dict(C=c, cv=cv, features=FeatureParams(max_chars=max_chars))
+        params = dict(C=c, cv=cv, nb_alpha=nb_alpha, features=FeatureParams(max_chars=max_chars))
         model = fit(dataset, classifier=ThemeClassifier(**params), progress=progress)
         extra = {}
         if heldout:

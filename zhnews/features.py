@@ -22,8 +22,8 @@ give the same numbers.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 
@@ -110,7 +110,7 @@ class CharAnalyzer:
         for run in _NOISE.split(text):
             size = len(run)
             for n in range(lo, hi + 1):
-                out.extend(run[i : i + n] for i in range(size - n + 1))
+                out += [run[i : i + n] for i in range(size - n + 1)]
         return out
 
 
@@ -197,35 +197,38 @@ class FeatureSpace:
         return self.transform_analyzed(self.analyze(texts))
 
     def transform_analyzed(self, docs: list[dict[str, list[str]]]) -> SparseRows:
-        # Python only counts tokens; the arithmetic runs once for the whole batch.
-        offsets, offset = [], 0
-        for block in self.blocks:
-            offsets.append(offset)
+        # Python only looks tokens up; counting and arithmetic run in numpy,
+        # once for the whole batch.
+        n_docs, n_blocks = len(docs), len(self.blocks)
+        keys, block_of_col, offset = [], [], 0
+        for b, block in enumerate(self.blocks):
+            get = block.index.get
+            tokens: list[str] = []
+            lengths = []
+            for doc in docs:
+                terms = doc[block.name]
+                tokens.extend(terms)
+                lengths.append(len(terms))
+            cols = np.array(list(map(get, tokens, repeat(-1, len(tokens)))), dtype=np.int64)
+            rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+            known = cols >= 0
+            keys.append(rows[known] * self.n_features + (cols[known] + offset))
+            block_of_col.append(np.full(len(block.terms), b, dtype=np.int64))
             offset += len(block.terms)
+        key, counts = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64), return_counts=True)
+        row, idx = np.divmod(key, max(self.n_features, 1))
         idf = np.concatenate([b.idf for b in self.blocks]) if self.blocks else np.zeros(0)
-        indices: list[int] = []
-        counts: list[int] = []
-        seg_ptr = [0]
-        seg_weight: list[float] = []
-        row_ptr = [0]
-        for doc in docs:
-            for block, off in zip(self.blocks, offsets):
-                index = block.index
-                for term, n in Counter(doc[block.name]).items():
-                    j = index.get(term)
-                    if j is not None:
-                        indices.append(j + off)
-                        counts.append(n)
-                seg_ptr.append(len(indices))
-                seg_weight.append(block.weight)
-            row_ptr.append(len(indices))
-        idx = np.asarray(indices, dtype=np.int64)
-        val = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * idf[idx]
-        seg_of = np.repeat(np.arange(len(seg_weight)), np.diff(seg_ptr))
-        norms = np.sqrt(np.bincount(seg_of, weights=val * val, minlength=len(seg_weight)))
+        block = np.concatenate(block_of_col)[idx] if self.blocks else idx
+        val = (np.log(counts.astype(np.float64)) + 1.0) * idf[idx]
+        # One L2 norm per (document, block), then the block's weight.
+        seg = row * n_blocks + block
+        norms = np.sqrt(np.bincount(seg, weights=val * val, minlength=n_docs * n_blocks))
         norms[norms == 0] = 1.0
-        val = val / norms[seg_of] * np.asarray(seg_weight, dtype=np.float64)[seg_of]
-        return SparseRows(np.asarray(row_ptr, dtype=np.int64), idx, val, self.n_features)
+        weights = np.asarray([b.weight for b in self.blocks], dtype=np.float64)
+        val = val / norms[seg] * (weights[block] if self.blocks else 1.0)
+        indptr = np.zeros(n_docs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=n_docs), out=indptr[1:])
+        return SparseRows(indptr, idx, val, self.n_features)
 
     def to_sklearn(self):
         """Equivalent fitted scikit-learn transformer (a `FeatureUnion`)."""

@@ -73,6 +73,7 @@ def save_model(model, path: Path | str, *, training: dict | None = None, extra: 
             "cv": model.cv,
             "min_threshold": model.min_threshold,
             "max_threshold": model.max_threshold,
+            "nb_alpha": model.nb_alpha,
             "random_state": model.random_state,
             "features": model.features_.params.to_dict(),
         },
@@ -178,6 +179,8 @@ def load_model(path: Path | str | None = None):
         cv=int(params.get("cv", 0)),
         min_threshold=float(params.get("min_threshold", 0.0)),
         max_threshold=float(params.get("max_threshold", 1.0)),
+        # Models saved before the naive-Bayes scaling were plain regressions.
+        nb_alpha=float(params.get("nb_alpha", 0.0)),
         random_state=int(params.get("random_state", 0)),
         features=feature_params,
     )
@@ -250,7 +253,7 @@ def _library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for name in ("zhnews", "numpy", "scipy", "scikit-learn", "jieba"):
+    for name in ("zhnews", "numpy", "scipy", "scikit-learn", "jieba", "rjieba"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:
