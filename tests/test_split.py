@@ -48,3 +48,15 @@ def test_empty(text):
 def test_unclosed_quote_does_not_swallow_the_paragraph():
     text = "“" + "这是一句很长的话。" * 40
     assert len(split_sentences(text)) > 10
+
+
+def test_a_quotation_open_for_longer_than_200_characters_stops_holding_sentences():
+    # Under the limit, the full stops inside the quotation do not split it.
+    short = "他说：“" + "这项工程很重要。" * 20 + "”记者随后离开现场。"
+    assert split_sentences(short)[0].endswith("”")
+    # Over it (an unclosed quote in broken markup), full stops split again from there on.
+    long = "他说：“" + "这项工程很重要。" * 30 + "记者随后离开现场。"
+    pieces = split_sentences(long)
+    assert len(pieces[0]) <= 200 + len("他说：“这项工程很重要。")
+    assert pieces[1:] == ["这项工程很重要。"] * (len(pieces) - 2) + ["记者随后离开现场。"]
+    assert len(pieces) > 3

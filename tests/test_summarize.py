@@ -207,3 +207,31 @@ def test_at_most_one_subheading_so_a_summary_is_not_a_table_of_contents():
     assert sum(not s.endswith("。") for s in two) == 2
     only_headings = Article(id="h", title="", text="", sentences=units[1:5])
     assert len(TextRankSummarizer(length=Length(sentences=3)).summarize(only_headings)) == 3
+
+
+def _power_iteration(w, damping=0.85):
+    """PageRank by the textbook iteration, to 1e-13, for comparison."""
+    w = np.array(w, dtype=float)
+    np.fill_diagonal(w, 0.0)
+    n = len(w)
+    out = w.sum(axis=1)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(10_000):
+        spread = sum(rank[i] * (w[i] / out[i] if out[i] else np.full(n, 1.0 / n)) for i in range(n))
+        new = (1 - damping) / n + damping * spread
+        if np.abs(new - rank).sum() < 1e-13:
+            break
+        rank = new
+    return new
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 60, 450])
+def test_pagerank_matches_the_power_iteration_with_isolated_sentences(n):
+    rng = np.random.default_rng(n)
+    w = rng.random((n, n)) * (rng.random((n, n)) < 0.3)
+    w = (w + w.T) / 2
+    w[: max(1, n // 5)] = 0.0  # sentences similar to nothing (dangling)
+    w[:, : max(1, n // 5)] = 0.0
+    rank = pagerank(w)
+    assert rank.sum() == pytest.approx(1.0)
+    assert np.allclose(rank, _power_iteration(w), atol=1e-6 if n > 400 else 1e-10)

@@ -30,7 +30,7 @@ def char_bigrams(text: str) -> list[str]:
         if len(run) == 1:
             grams.append(run)
         else:
-            grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+            grams += [run[i : i + 2] for i in range(len(run) - 1)]
     return grams
 
 
@@ -57,21 +57,15 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]):
     page; both support slicing and `@`.
     """
     vocab: dict[str, int] = {}
-    lengths: list[int] = []
-    indices: list[int] = []
-    counts: list[int] = []
-    for doc in docs:
-        row: dict[int, int] = {}
-        for token in doc:
-            j = vocab.setdefault(token, len(vocab))
-            row[j] = row.get(j, 0) + 1
-        indices.extend(row)
-        counts.extend(row.values())
-        lengths.append(len(row))
+    add = vocab.setdefault
+    ids = [add(token, len(vocab)) for doc in docs for token in doc]
     n, width = len(docs), max(1, len(vocab))
-    cols = np.asarray(indices, dtype=np.int64)
-    data = np.asarray(counts, dtype=np.float64)
-    row_of = np.repeat(np.arange(n), lengths)
+    token_row = np.repeat(np.arange(n, dtype=np.int64), [len(doc) for doc in docs])
+    # One (row, term) key per token; counting the keys gives each row's term counts.
+    keys, counts = np.unique(token_row * width + np.asarray(ids, dtype=np.int64), return_counts=True)
+    row_of, cols = np.divmod(keys, width)
+    data = counts.astype(np.float64)
+    lengths = np.bincount(row_of, minlength=n)
     if data.size:
         df = np.bincount(cols, minlength=width)
         idf = np.log((1.0 + n) / (1.0 + df)) + 1.0

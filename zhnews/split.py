@@ -19,6 +19,8 @@ _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 # A quotation left open this long is treated as broken markup, not a quote.
 _MAX_QUOTE = 200
 _ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}")
+# The only characters the splitter acts on; it jumps from one to the next.
+_MARKS = re.compile("[" + re.escape(_TERMINATORS + "…." + "".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "]")
 # Fragments this short ("他说。") read better attached to the sentence before.
 _MIN_SENTENCE = 5
 
@@ -40,6 +42,14 @@ def _split_line(line: str) -> list[str]:
     n = len(line)
     open_quotes: list[tuple[str, int]] = []
     while i < n:
+        resume = i
+        mark = _MARKS.search(line, i)
+        if mark is None:
+            break
+        i = mark.start()
+        # The characters skipped over would each have aged the open quotation.
+        if i > resume and open_quotes and i - 1 - open_quotes[0][1] > _MAX_QUOTE:
+            open_quotes.clear()
         ch = line[i]
         if ch in _QUOTE_PAIRS:
             open_quotes.append((_QUOTE_PAIRS[ch], i))

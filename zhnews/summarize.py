@@ -329,6 +329,10 @@ class TextRankSummarizer(Summarizer):
         return scores
 
 
+# Up to this many sentences PageRank is solved directly; above, by power iteration.
+_DIRECT_PAGERANK = 400
+
+
 def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:
     """PageRank of a weighted undirected graph by power iteration.
 
@@ -344,6 +348,13 @@ def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_
     out = w.sum(axis=1)
     dangling = out == 0
     transition = np.divide(w, out[:, None], out=np.zeros_like(w), where=~dangling[:, None])
+    if n <= _DIRECT_PAGERANK:
+        # The fixed point solves a small linear system outright: one LAPACK
+        # call instead of dozens of numpy iterations (an article has few sentences).
+        transition[dangling] = 1.0 / n
+        system = np.eye(n) - damping * transition.T
+        rank = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
+        return rank / rank.sum()
     rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         spread = rank @ transition + rank[dangling].sum() / n
