@@ -7,7 +7,7 @@ Measures, in one run:
   child's peak resident memory (`ru_maxrss` from `os.wait4`, per child, taken
   by a small launcher process); with
   the interpreter (`python -c pass`) and `import zhnews.cli` as floors, and one
-  `classify` run with an empty jieba cache (a user's very first run);
+  `classify` run with an empty cache folder (a user's very first run);
 * throughput in articles/s and characters/s of clean, classify, summarize and
   digest on a corpus of `--n` articles (default 10,000) made from the seeds and
   the training data, in-process through the library calls the CLI makes, with
@@ -201,7 +201,7 @@ def cold_start(short_file: Path, runs: int, tmp: Path) -> list[tuple[str, list[f
     rows = [(name, walls[name], rss[name], codes[name]) for name in commands]
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "empty_cache"))
     wall, code, peak = run_child(commands["zhnews classify FILE"], env=env)
-    rows.append(("zhnews classify FILE, empty jieba cache (first run ever)", [wall], peak, code))
+    rows.append(("zhnews classify FILE, empty cache folder (first run ever)", [wall], peak, code))
     return rows
 
 

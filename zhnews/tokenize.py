@@ -73,15 +73,13 @@ class Tokenizer:
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         entries = read_userdict(Path(userdict or _data_path("userdict.txt")))
-        self.segmenter_ = None
-        if engine in ("auto", "rjieba"):
-            self.segmenter_ = _rjieba_segmenter(entries, required=engine == "rjieba")
-            self.engine_ = "rjieba"
-            self._lcut = getattr(self.segmenter_, "cut", None)  # cut(text, hmm=True)
-        if self.segmenter_ is None:
-            self.segmenter_ = _jieba_segmenter(entries)
-            self.engine_ = "jieba"
-            self._lcut = self.segmenter_.lcut  # lcut(text, HMM=True)
+        segmenter = _rjieba_segmenter(entries, required=engine == "rjieba") if engine != "jieba" else None
+        if segmenter is not None:
+            self.engine_, self._lcut = "rjieba", segmenter.cut  # cut(text, hmm=True): the HMM is on
+        else:
+            segmenter = _jieba_segmenter(entries)
+            self.engine_, self._lcut = "jieba", segmenter.lcut  # lcut(text, HMM=True)
+        self.segmenter_ = segmenter
         self._stop = stopwords()
         self._content: dict[str, bool] = {}
 
