@@ -4,7 +4,7 @@ The command line itself lives in `zhnews/cli.py`, so that `pip install .` gives 
 same program as the `zhnews` console command.
 """
 
-from zhnews.cli import app, main
+from zhnews.cli import main
 
 if __name__ == "__main__":
     main()

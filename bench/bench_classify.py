@@ -79,7 +79,7 @@ def mcnemar_p(truth: list[str], a: list[str], b: list[str]) -> tuple[int, int, f
 
 
 def run_zhnews(train_x, train_y, test_x):
-    from zhnews.classify import ThemeClassifier
+    from zhnews.models.classify import ThemeClassifier
 
     model = ThemeClassifier(cv=0)
     t0 = time.perf_counter()
@@ -157,7 +157,7 @@ def cross_validate(args) -> None:
             x, y = read_split(args.data, split)
             xs += x
             ys += y
-    from zhnews.tokenize import get_tokenizer
+    from zhnews.text.segment import get_tokenizer
 
     get_tokenizer().words("预热")
     folds = list(StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=0).split(xs, ys))
@@ -210,7 +210,7 @@ def main() -> None:
     print(f"{args.data}: train {len(train_x)}, test {len(test_x)}, {len(set(train_y))} classes; "
           f"{platform.python_version()} on {os.cpu_count()} CPUs", file=sys.stderr)
     # Warm the segmenters so that no tool pays jieba's dictionary load in its timings.
-    from zhnews.tokenize import get_tokenizer
+    from zhnews.text.segment import get_tokenizer
 
     get_tokenizer().words("预热")
     rows = []

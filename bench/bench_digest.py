@@ -39,7 +39,7 @@ STAGES = ["read+clean", "dedupe", "classify", "summarize", "render"]
 
 def make_corpus(n: int, path: Path) -> int:
     """Write `n` JSONL articles to `path`; returns the number of characters."""
-    from zhnews.pipeline import load_articles
+    from zhnews.run.articles import load_articles
 
     base = [(a.title, a.text) for a in load_articles([str(REPO / "seeds")])]
     for part in sorted((REPO / "training").rglob("*.jsonl")):
@@ -62,12 +62,12 @@ def make_corpus(n: int, path: Path) -> int:
 
 
 def one_run(corpus: Path) -> tuple[dict[str, float], int]:
-    from zhnews.digest import build_digest
-    from zhnews.keywords import KeywordExtractor
-    from zhnews.persist import load_model
-    from zhnews.pipeline import load_articles
+    from zhnews.run.digest import build_digest
+    from zhnews.models.keywords import KeywordExtractor
+    from zhnews.models.store import load_model
+    from zhnews.run.articles import load_articles
     from zhnews.render import renderer
-    from zhnews.summarize import get_summarizer
+    from zhnews.models.summarize import get_summarizer
 
     model, summarizer, keywords = load_model(), get_summarizer(), KeywordExtractor()
     timings: dict[str, float] = {}
@@ -88,8 +88,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs; medians are reported")
     args = parser.parse_args()
 
-    from zhnews.persist import load_model
-    from zhnews.tokenize import get_tokenizer
+    from zhnews.models.store import load_model
+    from zhnews.text.segment import get_tokenizer
 
     get_tokenizer(), load_model()  # one-time loading is not part of a stage
     with tempfile.TemporaryDirectory() as tmp:

@@ -72,7 +72,7 @@ def log(message: str) -> None:
 
 def base_articles() -> list[dict]:
     """The seeds (cleaned pages, split into articles) and the labelled training rows."""
-    from zhnews.pipeline import load_articles
+    from zhnews.run.articles import load_articles
 
     rows = [{"title": a.title, "text": a.text, "labels": []} for a in load_articles(sorted(map(str, SEEDS.glob("*.txt"))))]
     for path in TRAINING:
@@ -95,7 +95,7 @@ def make_corpus(base: list[dict], n: int, path: Path) -> None:
     article's, shuffles them (fixed seed per index) and ends with an index
     sentence: at 10,000 articles about a fifth still merge, like reprints on a busy day.
     """
-    from zhnews.split import split_sentences
+    from zhnews.text.split import split_sentences
 
     split = [split_sentences(row["text"]) for row in base]
     with open(path, "w", encoding="utf-8") as out:
@@ -209,13 +209,13 @@ class Zhnews:
     """zhnews wired as the CLI wires it, loaded once (loading is cold start, not throughput)."""
 
     def __init__(self, warm_file: Path):
-        from zhnews.classify import classify_articles
-        from zhnews.digest import build_digest
-        from zhnews.keywords import KeywordExtractor
-        from zhnews.persist import load_model
-        from zhnews.pipeline import load_articles
+        from zhnews.models.classify import classify_articles
+        from zhnews.run.digest import build_digest
+        from zhnews.models.keywords import KeywordExtractor
+        from zhnews.models.store import load_model
+        from zhnews.run.articles import load_articles
         from zhnews.render import renderer
-        from zhnews.summarize import Length, get_summarizer
+        from zhnews.models.summarize import Length, get_summarizer
 
         self._load, self._classify, self._build = load_articles, classify_articles, build_digest
         self.clf = load_model()
@@ -248,7 +248,7 @@ def jieba_ceiling():
 
     import jieba
 
-    from zhnews.tablecache import cache_dir
+    from zhnews.text.tablecache import cache_dir
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
@@ -302,7 +302,7 @@ def zhnews_stages(z: Zhnews, corpus: Path, sample_file: Path, sample: list, repe
 
 
 def summarize_peers(z: Zhnews, sample: list, repeat: int, skip: bool, notes: list[str]) -> list:
-    from zhnews.summarize import Length
+    from zhnews.models.summarize import Length
 
     length = Length(chars=BUDGET)
     # Like for like: the peers take the body text and give sentences; so does this row (no keywords).

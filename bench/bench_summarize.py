@@ -50,7 +50,7 @@ Method = Callable[[str, int], list[str]]
 
 def fit_ranked(ranked: list[tuple[int, str]], budget: int, doc_order: bool) -> list[str]:
     """Same budget rule for every peer: rank order while it fits; cut the best if needed."""
-    from zhnews.summarize import truncate
+    from zhnews.models.summarize import truncate
 
     if not ranked:
         return []
@@ -74,8 +74,8 @@ def cap(sentences: list[str], budget: int) -> str:
 
 
 def zhnews_methods() -> dict[str, Method]:
-    from zhnews.split import split_sentences
-    from zhnews.summarize import LeadSummarizer, Length, TextRankSummarizer
+    from zhnews.text.split import split_sentences
+    from zhnews.models.summarize import LeadSummarizer, Length, TextRankSummarizer
 
     textrank, lead = TextRankSummarizer(), LeadSummarizer()
 
@@ -153,7 +153,7 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
 
 
 def score(method: Method, rows: list[dict]) -> dict[str, float]:
-    from zhnews.similarity import rouge_l, rouge_n
+    from zhnews.models.evaluate import rouge_l, rouge_n
 
     totals = {"R-1": 0.0, "R-2": 0.0, "R-L": 0.0}
     start = time.perf_counter()
@@ -170,7 +170,7 @@ def score(method: Method, rows: list[dict]) -> dict[str, float]:
 
 def behaviour(method: Method, rows: list[dict]) -> tuple[float, float]:
     """(% summaries repeating a sentence, % out of document order) at 150 characters."""
-    from zhnews.similarity import normalized_key
+    from zhnews.text.chars import normalized_key
 
     repeats = disorder = 0
     for row in rows:

@@ -31,8 +31,8 @@ def main() -> int:
     if not path.is_file():
         print(f"check_themes_sogouc: {path} is absent; nothing to check.")
         return 0
-    from zhnews.normalize import normalize
-    from zhnews.persist import load_model
+    from zhnews.text.normalize import normalize
+    from zhnews.models.store import load_model
 
     model = load_model(args.model)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

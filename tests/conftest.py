@@ -28,7 +28,7 @@ def seed_path(prefix: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_articles():
     """Cleaned articles of each seed file, keyed by the file's 3-digit prefix."""
-    from zhnews.pipeline import load_articles
+    from zhnews.run.articles import load_articles
 
     out: dict[str, list] = {}
     for path in sorted(SEEDS.glob("*.txt")):

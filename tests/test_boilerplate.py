@@ -2,8 +2,8 @@
 
 import pytest
 
-from zhnews import boilerplate as bp
-from zhnews.normalize import normalize
+from zhnews.text import boilerplate as bp
+from zhnews.text.normalize import normalize
 
 from .conftest import seed_path
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from zhnews.classify import ThemeClassifier, classify_articles
-from zhnews.document import Article
-from zhnews.features import FeatureParams
+from zhnews.models.classify import ThemeClassifier, classify_articles
+from zhnews.records import Article
+from zhnews.models.features import FeatureParams
 
 # A tiny made-up corpus: each topic has its own vocabulary, with variation so
 # that cross-validation has something to learn.
@@ -137,7 +137,7 @@ def test_classify_articles_and_why(small_model):
 def test_nb_ratios_favour_terms_typical_of_the_label():
     from scipy.sparse import csr_matrix
 
-    from zhnews.classify import nb_ratios
+    from zhnews.models.classify import nb_ratios
 
     # Term 0 is in both positives, term 1 in both negatives, term 2 in one of each;
     # the weights (2.5, 0.3) must not matter, only presence.

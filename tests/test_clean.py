@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from zhnews.clean import SeenSentences, clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
-from zhnews.mojibake import drop_mojibake, is_mojibake, repair_latin1
+from zhnews.text.clean import SeenSentences, clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
+from zhnews.text.mojibake import drop_mojibake, is_mojibake, repair_latin1
 
 CHROME_LEFTOVERS = [
     "当前位置", "您现在的位置", "admin", "微信", "13391219793", "400 0123", "版权声明", "分享给朋友",
@@ -54,7 +54,7 @@ def test_no_body_paragraph_lost(seed_articles, prefix):
 
 
 def test_every_body_line_of_seed_000_survives(seeds_dir, seed_articles):
-    from zhnews.normalize import normalize
+    from zhnews.text.normalize import normalize
 
     raw = normalize(next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8"))
     body = raw.split("株洲产业信息24", 1)[1].split("葛毅明微信号", 1)[0]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from zhnews.dataset import load_dataset, validate
+from zhnews.io.dataset import load_dataset, validate
 from zhnews.errors import UsageError
 
 

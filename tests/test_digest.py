@@ -10,13 +10,13 @@ import json
 import numpy as np
 import pytest
 
-from zhnews.dedupe import MinHashDeduper
-from zhnews.digest import build_digest
-from zhnews.document import Article
-from zhnews.render_html import render_html
-from zhnews.render_json import render_json
-from zhnews.render_markdown import render_markdown
-from zhnews.split import split_sentences
+from zhnews.models.dedupe import MinHashDeduper
+from zhnews.run.digest import build_digest
+from zhnews.records import Article
+from zhnews.render.digest_html import render as render_html
+from zhnews.render.digest_json import render as render_json
+from zhnews.render.digest_markdown import render as render_markdown
+from zhnews.text.split import split_sentences
 
 
 class WordRules:

@@ -1,6 +1,6 @@
 import pytest
 
-from zhnews.encoding import DecodeError, decode
+from zhnews.io.encoding import DecodeError, decode
 
 SIMPLIFIED = "株洲市先进轨道交通装备产业链建设推进大会召开。中车株机、中车株洲所等8家企业负责人参加。"
 TRADITIONAL = "株洲搶抓窗口期,加速經濟復蘇。中車株洲所日前與株洲市政府簽約,布局新能源汽車電驅等產業。"

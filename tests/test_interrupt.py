@@ -14,7 +14,7 @@ import time
 import pytest
 
 from zhnews.atomic import atomic_directory, write_text_atomic
-from zhnews.persist import default_model_dir, load_model
+from zhnews.models.store import default_model_dir, load_model
 
 from .conftest import REPO
 

@@ -1,8 +1,8 @@
 import re
 
-from zhnews.document import Article
-from zhnews.keywords import KeywordExtractor, extract_keywords, is_keyword_candidate
-from zhnews.tokenize import stopwords
+from zhnews.records import Article
+from zhnews.models.keywords import KeywordExtractor, extract_keywords, is_keyword_candidate
+from zhnews.text.segment import stopwords
 
 TEXT = (
     "2023年3月17日，成都轨道交通集团宣布，地铁19号线二期工程完成全部铺轨。"

@@ -1,4 +1,4 @@
-from zhnews.normalize import (
+from zhnews.text.normalize import (
     fold_width,
     normalize,
     normalize_whitespace,

@@ -9,10 +9,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from zhnews.classify import ThemeClassifier
+from zhnews.models.classify import ThemeClassifier
 from zhnews.errors import ModelError
-from zhnews.features import FeatureParams
-from zhnews.persist import ARRAYS, FORMAT_VERSION, META, VOCABULARY, load_model, save_model
+from zhnews.models.features import FeatureParams
+from zhnews.models.store import ARRAYS, FORMAT_VERSION, META, VOCABULARY, load_model, save_model
 
 TEXTS = ["地铁{}号线开通运营".format(i) for i in range(8)] + ["银行贷款{}亿元".format(i) for i in range(8)] + [
     "公园菊花展第{}天".format(i) for i in range(8)]
@@ -130,7 +130,7 @@ def test_refuses_pickled_arrays_even_with_matching_checksum(saved):
 
 def test_failed_save_keeps_previous_model(saved, model, monkeypatch):
     before = load_model(saved).predict_proba(PROBE)
-    import zhnews.persist as persist
+    import zhnews.models.store as persist
 
     def boom(*a, **k):
         raise OSError("disk full")
@@ -142,7 +142,7 @@ def test_failed_save_keeps_previous_model(saved, model, monkeypatch):
 
 
 def test_default_model_loads_if_shipped():
-    from zhnews.persist import default_model_dir
+    from zhnews.models.store import default_model_dir
 
     if not (default_model_dir() / META).is_file():
         pytest.skip("no shipped model built yet")
@@ -156,7 +156,7 @@ def test_loading_and_predicting_never_import_sklearn_or_scipy(saved):
     import sys
 
     code = (
-        "import sys; from zhnews.persist import load_model; "
+        "import sys; from zhnews.models.store import load_model; "
         f"m = load_model({str(saved)!r}); m.predict({PROBE!r}); m.explain('地铁开通'); "
         "bad = sorted(k for k in sys.modules if k.split('.')[0] in ('sklearn', 'scipy')); "
         "print(bad); sys.exit(1 if bad else 0)"

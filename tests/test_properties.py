@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhnews.clean import clean_page
-from zhnews.normalize import normalize
-from zhnews.split import split_sentences
+from zhnews.text.clean import clean_page
+from zhnews.text.normalize import normalize
+from zhnews.text.split import split_sentences
 
 # Chinese-heavy text with punctuation, quotes, line breaks and arbitrary code points mixed in.
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
@@ -68,7 +68,7 @@ def _summary_checks(text: str, summary: list[str], budget: int) -> None:
 @SETTINGS
 @given(st.one_of(TEXT, ARTICLE), BUDGET)
 def test_summarize_never_crashes_stays_faithful_in_order_within_budget(text, budget):
-    from zhnews.summarize import Length, TextRankSummarizer
+    from zhnews.models.summarize import Length, TextRankSummarizer
 
     summarizer = TextRankSummarizer(length=Length(chars=budget))
     summary = summarizer.summarize(text)
@@ -93,7 +93,7 @@ _MODEL = []
 
 
 def _shipped_model():
-    from zhnews.persist import load_model
+    from zhnews.models.store import load_model
 
     if not _MODEL:
         _MODEL.append(load_model())

@@ -1,6 +1,6 @@
 import pytest
 
-from zhnews.split import split_sentences
+from zhnews.text.split import split_sentences
 
 
 def test_terminators_and_line_breaks():

@@ -9,7 +9,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from zhnews.tokenize import Tokenizer
+from zhnews.text.segment import Tokenizer
 
 TRAINING = Path(__file__).resolve().parent.parent / "training"
 
@@ -34,7 +34,7 @@ def test_cached_dictionary_segments_exactly_like_jieba(tmp_path, monkeypatch):
 
 
 def _userdict():
-    from zhnews.tokenize import _data_path
+    from zhnews.text.segment import _data_path
 
     return str(_data_path("userdict.txt"))
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zhnews.pipeline import load_articles  # noqa: E402
+from zhnews.run.articles import load_articles  # noqa: E402
 
 LABELS = {
     # Rail-equipment industry-chain meeting; parks, funds and listings are one line each.

@@ -11,12 +11,14 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-# Exit codes, documented in the README and in `zhnews --help`.
+# Exit codes: their one home (the README's table and both command lines' help
+# are written from these).
 EXIT_OK = 0
 EXIT_SKIPPED = 1  # the run finished, but some input was skipped
 EXIT_USAGE = 2  # bad options, missing paths, nothing to read
 EXIT_MODEL = 3  # the model could not be loaded, trained or written
 EXIT_INTERRUPTED = 130
+EXIT_CODES_HELP = "0 ok, 1 some input skipped, 2 usage error, 3 model problem, 130 interrupted"
 
 
 class ZhnewsError(Exception):

@@ -1,0 +1,70 @@
+"""The `zhnews` command line: parse options, call the library, print.
+
+One module per command; `_options` holds the shared options (choices built
+from the registries), `_report` the error and exit-code machinery. The exit
+codes are documented once, in `zhnews.errors`.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from ..errors import EXIT_CODES_HELP
+
+app = typer.Typer(
+    name="zhnews",
+    help=(
+        "Read Chinese regional and industry news pages, tell what each article is about "
+        "and what it says.\n\n"
+        "Examples:\n\n"
+        "  zhnews digest seeds/ -o digest.html     # the day's digest, grouped by theme\n\n"
+        "  zhnews clean page.txt                   # see the cleaned articles\n\n"
+        "  zhnews classify seeds/ --format jsonl   # themes with confidences\n\n"
+        "  zhnews summarize seeds/ -n 2            # two-sentence summaries\n\n"
+        "  cat articles.jsonl | zhnews classify -  # pipelines: JSONL on stdin\n\n"
+        f"Exit codes: {EXIT_CODES_HELP}."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zhnews {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    pass
+
+
+def _register() -> None:
+    # The command modules import only typer and their options at module level,
+    # so `zhnews clean` does not pay for scikit-learn or the model.
+    from . import classify, clean, digest, evaluate, summarize, train
+
+    for module in (clean, summarize, classify, train, evaluate, digest):
+        app.command(module.NAME)(module.command)
+
+
+_register()
+
+
+def _terminated(signum, frame) -> None:
+    # SIGTERM (cron timeouts, `kill`) unwinds like Ctrl-C, so temporary
+    # files are removed and the previous outputs stay as they were.
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    app()

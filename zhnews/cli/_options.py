@@ -1,0 +1,81 @@
+"""The options commands share, defined once, with choices built from the registries."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .. import settings
+from ..io.read import READERS
+from ..models.summarize import SUMMARIZERS
+from ..render import DIGEST_FORMATS
+from ..render.classifications import FORMATS as CLASSIFY_FORMATS
+from ..render.summaries import FORMATS as SUMMARY_FORMATS
+
+
+def _choices(name: str, names) -> type[Enum]:
+    return Enum(name, {n: n for n in names}, type=str)
+
+
+def listed(names) -> str:
+    names = list(names)
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+Method = _choices("Method", SUMMARIZERS)
+DigestFormat = _choices("DigestFormat", DIGEST_FORMATS)
+TextFormat = _choices("TextFormat", SUMMARY_FORMATS)
+ClassifyFormat = _choices("ClassifyFormat", CLASSIFY_FORMATS)
+ReportFormat = _choices("ReportFormat", ("text", "json"))
+
+_EXTENSIONS = " ".join(ext for reader in READERS.values() for ext in reader.extensions)
+INPUTS_HELP = f"Files, folders (read recursively) or - for stdin: {_EXTENSIONS}"
+
+Inputs = Annotated[List[str], typer.Argument(help=INPUTS_HELP, show_default=False)]
+Encoding = Annotated[
+    Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. gbk, big5); default: detect.")
+]
+Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first bad file or record.")]
+ErrorsFile = Annotated[
+    Optional[Path], typer.Option("--errors", help="Write skipped inputs and reasons to FILE as JSONL.")
+]
+Jobs = Annotated[
+    int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU); the output is the same as with 1.")
+]
+Progress = Annotated[
+    bool, typer.Option("--progress", help="Report progress on stderr (default: only on a terminal).")
+]
+ModelDir = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")]
+
+
+def _threshold(value: Optional[float]) -> Optional[float]:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise typer.BadParameter("must be between 0 and 1")
+    return value
+
+
+Threshold = Annotated[
+    Optional[float],
+    typer.Option(
+        "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+    ),
+]
+Sentences = Annotated[Optional[int], typer.Option("-n", "--sentences", help="Summary length in sentences.")]
+Chars = Annotated[
+    Optional[int],
+    typer.Option("--chars", help=f"Summary length in characters (default {settings.SUMMARY_CHARS})."),
+]
+Ratio = Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article (0-1].")]
+Keywords = Annotated[int, typer.Option("--keywords", "-k", help="Keywords per article; 0 for none.")]
+SummaryMethod = Annotated[
+    Method,
+    typer.Option(
+        "--method",
+        help=f"How sentences are ranked: {listed(SUMMARIZERS)} "
+        + "(" + "; ".join(f"{name}: {cls.description}" for name, cls in SUMMARIZERS.items()) + ").",
+    ),
+]

@@ -1,0 +1,82 @@
+"""Library errors → one line and a documented exit code; the skipped-input report.
+
+Both command lines (`zhnews` and `python -m zhnews.distributed`) print the
+report with `print_report`, so it reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, Optional, TypeVar
+
+import typer
+
+from .. import settings
+from ..errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SKIPPED,
+    ErrorLog,
+    UsageError,
+    ZhnewsError,
+)
+
+T = TypeVar("T")
+
+
+def echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def as_usage(make: Callable[..., T], *args, **kwargs) -> T:
+    """Call a library constructor or check; its `ValueError` is the user's usage error."""
+    try:
+        return make(*args, **kwargs)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+@contextmanager
+def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator[None]:
+    """Turn library errors into one-line messages and documented exit codes."""
+    try:
+        yield
+    except ZhnewsError as exc:
+        echo_err(f"zhnews: error: {exc}")
+        report(errors, errors_file, quiet=True)
+        raise typer.Exit(exc.exit_code)
+    except KeyboardInterrupt:
+        echo_err("zhnews: interrupted; nothing was overwritten")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    code = report(errors, errors_file)
+    if code:
+        raise typer.Exit(code)
+
+
+def report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) -> int:
+    """Write `--errors`, print the notes and the skipped inputs; the exit code they make."""
+    if errors_file is not None:
+        errors.write_jsonl(errors_file)
+    if not quiet:
+        print_report(errors, sys.stderr)
+    return EXIT_SKIPPED if errors.problems else EXIT_OK
+
+
+def print_report(errors: ErrorLog, stream, summary: bool = True) -> None:
+    """The notes, the first skipped inputs and (with `summary`) their tally."""
+    shown = settings.NOTES_SHOWN
+    for note in errors.notes[:shown]:
+        print(f"zhnews: note: {note}", file=stream)
+    if len(errors.notes) > shown:
+        print(f"zhnews: note: ... and {len(errors.notes) - shown} more files ignored", file=stream)
+    if not errors.problems:
+        return
+    shown = settings.SKIPPED_SHOWN
+    for problem in errors.problems[:shown]:
+        print(f"zhnews: skipped {problem}", file=stream)
+    if len(errors.problems) > shown:
+        print(f"zhnews: ... and {len(errors.problems) - shown} more (use --errors FILE for all)", file=stream)
+    if summary:
+        print(f"zhnews: {errors.summary()}", file=stream)

@@ -1,0 +1,70 @@
+"""`zhnews classify`: zero, one or several themes per article, with confidences."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from typing_extensions import Annotated
+
+from .. import settings
+from ..errors import ErrorLog
+from ._options import (
+    ClassifyFormat,
+    Encoding,
+    ErrorsFile,
+    Inputs,
+    Jobs,
+    ModelDir,
+    Strict,
+    Threshold,
+)
+from ._report import as_usage, run_errors
+
+NAME = "classify"
+
+
+def command(
+    inputs: Inputs,
+    fmt: Annotated[ClassifyFormat, typer.Option("--format", "-f", help="table, jsonl, json or csv.")] = "table",
+    model: ModelDir = None,
+    threshold: Threshold = None,
+    why: Annotated[int, typer.Option("--why", help="Terms shown per theme as the reason; 0 for none.")] = settings.WHY_TERMS,
+    jobs: Jobs = settings.JOBS,
+    encoding: Encoding = None,
+    strict: Strict = False,
+    errors_file: ErrorsFile = None,
+) -> None:
+    """Tag each article with zero, one or several themes, with confidences.
+
+    Every label gets a probability; a theme applies when it reaches that
+    theme's threshold (chosen by cross-validation when the model was
+    trained). No theme is a normal answer. The machine formats carry `id`,
+    `title`, `themes`, `scores` (every label) and `why` (the terms that
+    pushed each theme).
+
+    Examples:
+
+      zhnews classify seeds/
+
+      zhnews classify page.html --format jsonl
+
+      cat articles.jsonl | zhnews classify - --format csv > themes.csv
+
+      zhnews classify news/ --model my_model/ --threshold 0.6
+
+      zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
+    """
+    from ..io.read import read_records
+    from ..render.classifications import write_classifications
+    from ..run.parallel import check_jobs, process
+    from ..run.tasks import ClassifyTask, check_count
+
+    errors = ErrorLog(strict=strict)
+    with run_errors(errors, errors_file):
+        as_usage(check_count, "--why", why)
+        n_jobs = check_jobs(jobs)
+        task = ClassifyTask(model, threshold, why)
+        task.setup()  # a bad model stops the run before any input is read
+        results = process(read_records(inputs, errors, encoding), task, jobs=n_jobs, errors=errors)
+        write_classifications(results, sys.stdout, ClassifyFormat(fmt).value, task.labels)

@@ -1,0 +1,130 @@
+"""`zhnews digest`: the day's articles grouped by theme, each with a summary."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .. import settings
+from ..errors import ErrorLog, UsageError
+from ..render import DIGEST_FORMATS
+from ._options import (
+    Chars,
+    DigestFormat,
+    Encoding,
+    ErrorsFile,
+    Inputs,
+    Jobs,
+    Keywords,
+    ModelDir,
+    Progress,
+    Ratio,
+    Sentences,
+    Strict,
+    SummaryMethod,
+    Threshold,
+    listed,
+)
+from ._report import as_usage, echo_err, run_errors
+
+NAME = "digest"
+_EXTENSIONS = listed(f.extensions[0] for f in DIGEST_FORMATS.values())
+
+
+def command(
+    inputs: Inputs,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help=f"File to write: {_EXTENSIONS} (default: Markdown on stdout)."),
+    ] = None,
+    fmt: Annotated[
+        Optional[DigestFormat],
+        typer.Option("--format", "-f", help=f"{listed(DIGEST_FORMATS)} (overrides -o's extension)."),
+    ] = None,
+    date: Annotated[
+        Optional[str], typer.Option("--date", "-d", help="Only this day (YYYY-MM-DD); undated articles are kept.")
+    ] = None,
+    model: ModelDir = None,
+    threshold: Threshold = None,
+    method: SummaryMethod = settings.SUMMARIZER,
+    sentences: Sentences = None,
+    chars: Chars = None,
+    ratio: Ratio = None,
+    keywords: Keywords = settings.KEYWORDS,
+    dedupe: Annotated[
+        float, typer.Option("--dedupe", help="Similarity (0-1] from which two articles count as one story reprinted.")
+    ] = settings.DEDUPE_THRESHOLD,
+    progress: Progress = False,
+    jobs: Jobs = settings.JOBS,
+    encoding: Encoding = None,
+    strict: Strict = False,
+    errors_file: ErrorsFile = None,
+) -> None:
+    """Build the day's digest: articles grouped by theme, each with a summary.
+
+    Cleans and splits the pages, shows a story reprinted by several sites
+    once (listing the others), tags themes with the model, summarizes and
+    picks keywords, and ranks each theme's articles by confidence and
+    substance. Articles with no theme go to a collapsed "other news"
+    section. The output file is replaced only once the new digest is
+    complete; if the run fails, the old one stays.
+
+    Examples:
+
+      zhnews digest seeds/ -o digest.html
+
+      zhnews digest scraped/ --date 2026-11-30 -o today.md
+
+      cat articles.jsonl | zhnews digest - --format json > digest.json
+
+      zhnews digest archive/ --jobs 4 -o week.html
+    """
+    from ..atomic import write_text_atomic
+    from ..models.summarize import Length
+    from ..render import format_for, renderer, summary_line
+    from ..run.digest import make_digest
+    from ..run.parallel import check_jobs
+    from ..run.tasks import check_count
+    from ..text.dates import normalize_date
+
+    errors = ErrorLog(strict=strict)
+    with run_errors(errors, errors_file):
+        kind = format_for(output, fmt.value if fmt else None)
+        day = None
+        if date:
+            day = normalize_date(date)
+            if not day:
+                raise UsageError(f"--date {date!r} is not a date; use YYYY-MM-DD")
+        as_usage(check_count, "--keywords", keywords)
+        if not 0.0 < dedupe <= 1.0:
+            raise UsageError("--dedupe must be in (0, 1]")
+        length = as_usage(Length.from_options, sentences, chars, ratio)
+        show = progress or sys.stderr.isatty()
+        shown = [0]
+
+        def read(n: int) -> None:
+            if show:
+                echo_err(f"zhnews: read {n} articles; classifying and summarizing")
+
+        def report(stage: str, done: int, total: int) -> None:
+            # Workers report in batches, so "every 100" means "100 or more since the last line".
+            if show and (done - shown[0] >= 100 or done == total):
+                shown[0] = done
+                echo_err(f"zhnews: {stage} {done}/{total}")
+
+        result = make_digest(
+            inputs, model_dir=model, method=getattr(method, "value", method), length=length, keywords=keywords,
+            day=day, dedupe_threshold=dedupe, threshold=threshold, encoding=encoding, errors=errors,
+            jobs=check_jobs(jobs), on_read=read, progress=report,
+        )
+        if day and not result.n_input:
+            echo_err(f"zhnews: warning: no article is dated {day}; the digest is empty")
+        text = renderer(kind)(result)
+        if output is None or output == "-":
+            sys.stdout.write(text)
+        else:
+            write_text_atomic(output, text)
+            echo_err(f"zhnews: {summary_line(result)} written to {output}")

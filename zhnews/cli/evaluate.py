@@ -1,0 +1,67 @@
+"""`zhnews evaluate`: precision, recall, F1 and confusions of a model on labelled data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from ..errors import ErrorLog
+from ._options import ModelDir, ReportFormat, Threshold
+from ._report import echo_err, run_errors
+
+NAME = "evaluate"
+
+
+def command(
+    data: Annotated[
+        List[Path], typer.Argument(help="Labelled data, in any format `zhnews train` reads.", show_default=False)
+    ],
+    model: ModelDir = None,
+    threshold: Threshold = None,
+    plot: Annotated[
+        Optional[Path], typer.Option("--plot", help="Save a PNG of the confusions (needs zhnews[plot]).")
+    ] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Score a model on labelled articles it was not trained on.
+
+    Per label: precision, recall, F1 and TP/FP/FN/TN; micro and macro
+    averages; and for the false positives, which themes those articles
+    really had. Labels the model does not know are ignored.
+
+    Examples:
+
+      zhnews evaluate heldout.jsonl
+
+      zhnews evaluate heldout.jsonl --model my_model/ --plot confusions.png
+
+      zhnews evaluate heldout.jsonl --format json > report.json
+    """
+    from ..errors import UsageError
+    from ..io.dataset import load_dataset
+    from ..models.evaluate import evaluate as score_model
+    from ..models.evaluate import format_report, plot_report
+    from ..models.store import load_model
+
+    errors = ErrorLog()
+    with run_errors(errors):
+        clf = load_model(model)
+        dataset = load_dataset([str(p) for p in data])
+        if not len(dataset):
+            raise UsageError("no labelled examples found")
+        unknown = sorted(set(dataset.labels()) - set(clf.labels_))
+        if unknown:
+            echo_err(f"zhnews: warning: labels unknown to the model are ignored: {', '.join(unknown)}")
+        report = score_model(clf, dataset, threshold=threshold)
+        if plot is not None:
+            plot_report(report, plot)
+        if ReportFormat(fmt).value == "json":
+            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(format_report(report))
+        if plot is not None:
+            echo_err(f"zhnews: plot written to {plot}")

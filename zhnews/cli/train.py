@@ -1,0 +1,100 @@
+"""`zhnews train`: a theme model from labelled samples, with its cross-validated scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .. import settings
+from ..errors import ErrorLog
+from ._report import echo_err, run_errors
+
+NAME = "train"
+
+
+def command(
+    data: Annotated[
+        List[Path],
+        typer.Argument(help="JSONL, CSV/TSV files, or folders of them, or one folder per label.", show_default=False),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Model folder to write (replaced only if training succeeds).")
+    ],
+    with_default_data: Annotated[
+        bool,
+        typer.Option("--with-default-data", help="Add the shipped corpus, so your examples extend the default themes."),
+    ] = False,
+    labels: Annotated[
+        Optional[str], typer.Option("--labels", help="Comma-separated allowed labels; others are errors.")
+    ] = None,
+    min_examples: Annotated[
+        int, typer.Option("--min-examples", help="Fewest examples a label may have.")
+    ] = settings.MIN_EXAMPLES,
+    cv: Annotated[
+        int, typer.Option("--cv", help="Cross-validation folds for thresholds and metrics (0: none).")
+    ] = settings.CV_FOLDS,
+    c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength of each label's model.")] = settings.C,
+    nb_alpha: Annotated[
+        float,
+        typer.Option("--nb-alpha", help="Smoothing of the naive-Bayes scaling of each feature (0: plain logistic regression)."),
+    ] = settings.NB_ALPHA,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Read only the first N characters of each article.")
+    ] = settings.MAX_CHARS,
+    heldout: Annotated[
+        bool, typer.Option("--heldout-by-file", help="Also score each training file with a model trained on the others.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Train a theme model and print its cross-validated scores.
+
+    Data: JSONL with `text`, optional `title`, and `labels` (a list; [] is
+    no theme); CSV/TSV with columns `text` and `labels` (separated by | or
+    ,); or one folder per label (DIR/<label>/*.txt, `_none` for no theme).
+    Any label names work. The model is written atomically: if anything
+    fails, the old --out folder is left as it was.
+
+    Examples:
+
+      zhnews train training/ --out model/        # rebuild the shipped model
+
+      zhnews train my_labels.jsonl --with-default-data --out my_model/
+
+      zhnews train corpus/ --out my_model/ --labels new_energy,finance
+    """
+    from ..models.classify import ThemeClassifier
+    from ..models.evaluate import format_metrics, format_report
+    from ..models.features import FeatureParams
+    from ..run.train import heldout_by_file, load_training_data, save
+    from ..run.train import train as fit
+
+    errors = ErrorLog()
+    with run_errors(errors):
+        allowed = [l.strip() for l in labels.split(",") if l.strip()] if labels else None
+        dataset = load_training_data(
+            [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples
+        )
+        shown = settings.SKIPPED_SHOWN
+        for warning in dataset.warnings[:shown]:
+            echo_err(f"zhnews: warning: {warning}")
+        if len(dataset.warnings) > shown:
+            echo_err(f"zhnews: warning: ... and {len(dataset.warnings) - shown} more")
+        counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
+        echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
+        progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
+        classifier = ThemeClassifier(C=c, cv=cv, nb_alpha=nb_alpha, features=FeatureParams(max_chars=max_chars))
+        model = fit(dataset, classifier=classifier, progress=progress)
+        extra = {}
+        if heldout:
+            report = heldout_by_file(dataset, classifier.get_params(), progress=progress)
+            extra["heldout_by_file"] = {k: v for k, v in report.to_dict().items() if k != "errors"}
+        save(model, dataset, out, extra=extra)
+        if model.cv_metrics_:
+            typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds) at the chosen thresholds:"))
+        typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
+        if heldout:
+            typer.echo(format_report(report, "held out by file (trained on the other files):"))
+        typer.echo(f"model written to {out}")

@@ -1,0 +1,245 @@
+"""Find input files and turn them into raw records.
+
+A record is either a *page* (a .txt/.md/.html file or plain stdin: one page
+may hold several articles) or a *row* (one JSONL line or CSV row: one
+article, with optional id, title, date, url and source fields).
+
+`READERS` is the registry of input formats. Adding one: a module in
+`zhnews.io` with a `records(text, source, encoding, errors)` generator (and,
+for stdin, a `sniff(head)`), and one line here; the CLI's help and folder
+walking follow the table.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .. import settings
+from ..errors import ErrorLog, UsageError
+from . import html_page, page, rows
+from .encoding import DecodeError, decode
+from .record import RawRecord
+
+MAX_FILE_BYTES = settings.MAX_FILE_BYTES
+MAX_PAGE_BYTES = settings.MAX_PAGE_BYTES
+MAX_RECORD_CHARS = settings.MAX_RECORD_CHARS
+MAX_LINE_BYTES = 4 * MAX_RECORD_CHARS + 4
+# The encoding of a JSONL file is decided on its first megabyte.
+_SNIFF_BYTES = 1 << 20
+# Codecs in which b"\n" only ever ends a line, so bytes can be split into lines.
+_LINE_SAFE = ("utf-8", "gb18030", "gbk", "gb2312", "big5", "ascii")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input format: the file endings it owns and how its text becomes records.
+
+    `sniff(head)` recognises it on stdin (from the first 200 characters, lowered
+    and stripped); `max_bytes` is the largest file read whole; `streamed`
+    formats are read line by line instead, whatever their size; `extract`
+    turns a record's text into (body text, metadata) before cleaning.
+    """
+
+    kind: str
+    extensions: tuple[str, ...]
+    records: Callable[[str, str, str, ErrorLog], Iterator[RawRecord]]
+    sniff: Callable[[str], bool] | None = None
+    max_bytes: int = MAX_PAGE_BYTES
+    streamed: bool = False
+    extract: Callable[[str], tuple[str, dict]] | None = None
+
+
+READERS: dict[str, Reader] = {
+    r.kind: r
+    for r in (
+        Reader("page", (".txt", ".md", ".text"), page.page_records),
+        Reader("html", (".html", ".htm", ".xhtml"), html_page.html_records, html_page.sniff_html,
+               extract=html_page.extract_html),
+        Reader("jsonl", (".jsonl", ".ndjson"), rows.jsonl_records, rows.sniff_jsonl, MAX_FILE_BYTES, streamed=True),
+        Reader("csv", (".csv",), rows.csv_records, max_bytes=MAX_FILE_BYTES),
+        Reader("tsv", (".tsv",), rows.tsv_records, max_bytes=MAX_FILE_BYTES),
+    )
+}
+# Text on stdin that no reader sniffs is a page.
+DEFAULT_READER = "page"
+KNOWN_EXTENSIONS = {ext for r in READERS.values() for ext in r.extensions}
+
+
+def reader_for(name: str, text: str = "") -> Reader:
+    """The reader of a file, by its ending; on stdin (`-`), by what its text starts with."""
+    if name != "-":
+        suffix = Path(name).suffix.lower()
+        for reader in READERS.values():
+            if suffix in reader.extensions:
+                return reader
+        return READERS[DEFAULT_READER]
+    head = text.lstrip()[:200].lower()
+    for reader in READERS.values():
+        if reader.sniff is not None and reader.sniff(head):
+            return reader
+    return READERS[DEFAULT_READER]
+
+
+def iter_files(inputs: list[str], errors: ErrorLog) -> Iterator[str]:
+    """Expand folders (recursively, sorted, known extensions only); keep `-`."""
+    if not inputs:
+        raise UsageError("no input given: name files, folders, or - for stdin")
+    missing = [i for i in inputs if i != "-" and not os.path.lexists(i)]
+    if len(missing) == len(inputs):
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            yield from _walk(path, errors)
+        elif path.is_file():
+            yield str(path)
+        elif path.is_symlink():
+            errors.add(item, "broken symbolic link")
+        elif item in missing:
+            errors.add(item, "no such file or folder")
+        else:
+            errors.add(item, "not a regular file or folder")
+
+
+_EXTENSION_LIST = " ".join(sorted(KNOWN_EXTENSIONS))
+
+
+def _walk(root: Path, errors: ErrorLog) -> Iterator[str]:
+    seen_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        try:
+            st = os.stat(dirpath)
+        except OSError as exc:
+            errors.add(dirpath, f"unreadable folder: {exc.strerror}")
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen_dirs:
+            errors.add(dirpath, "symbolic link loop")
+            dirnames[:] = []
+            continue
+        seen_dirs.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            if Path(name).suffix.lower() not in KNOWN_EXTENSIONS:
+                errors.note(f"ignored {os.path.join(dirpath, name)}: unknown extension (read: {_EXTENSION_LIST})")
+                continue
+            if not os.path.exists(full):
+                errors.add(full, "broken symbolic link")
+                continue
+            yield full
+
+
+def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None) -> Iterator[RawRecord]:
+    for name in iter_files(inputs, errors):
+        source = "<stdin>" if name == "-" else name
+        try:
+            with _open_bytes(name) as fh:
+                yield from _file_records(fh, name, source, errors, encoding)
+        except OSError as exc:
+            errors.add(source, f"unreadable: {exc.strerror or exc}")
+
+
+def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | None) -> Iterator[RawRecord]:
+    head = fh.read(_SNIFF_BYTES)
+    if not head.strip():
+        errors.add(source, "empty file")
+        return
+    if reader_for(name, head[:200].decode("utf-8", "ignore")).streamed:
+        # Decide the encoding on whole lines of the first megabyte, then stream.
+        cut = head.rfind(b"\n") + 1 or len(head)
+        try:
+            _, used = decode(head[:cut], encoding)
+        except DecodeError as exc:
+            errors.add(source, str(exc))
+            return
+        codec = _line_codec(encoding or used)
+        if codec is not None:
+            yield from _jsonl_stream(_byte_lines(head, fh), source, used, codec, errors)
+            return
+    data = head + fh.read(MAX_FILE_BYTES + 1 - len(head))
+    limit = reader_for(name).max_bytes if name != "-" else MAX_PAGE_BYTES
+    if len(data) > limit:
+        what = "one page" if limit == MAX_PAGE_BYTES else "one file"
+        errors.add(source, f"too large: over {limit // 2**20} MB for {what}; split it, or use JSONL")
+        return
+    try:
+        text, used = decode(data, encoding)
+    except DecodeError as exc:
+        errors.add(source, str(exc))
+        return
+    if not text.strip():
+        errors.add(source, "empty file (whitespace only)")
+        return
+    yield from reader_for(name, text).records(text, source, used, errors)
+
+
+def _open_bytes(name: str):
+    if name == "-":
+        from contextlib import nullcontext
+
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+        return nullcontext(stream)
+    return open(name, "rb")
+
+
+def _line_codec(used: str) -> str | None:
+    name = used.replace(" (BOM)", "").strip().lower().replace("_", "-")
+    if name in ("utf-8", "utf8"):
+        return "utf-8-sig"  # a BOM on the first line is not part of the JSON
+    return name if name in _LINE_SAFE else None
+
+
+def _byte_lines(head: bytes, fh) -> Iterator[bytes | None]:
+    """Lines of `head` and then of the rest of `fh`; None for a line too long to keep."""
+    pending = head
+    while True:
+        cut = pending.find(b"\n")
+        if cut >= 0:
+            yield pending[: cut + 1]
+            pending = pending[cut + 1 :]
+            continue
+        more = fh.readline(MAX_LINE_BYTES + 1 - len(pending)) if len(pending) <= MAX_LINE_BYTES else b""
+        if not more:
+            if len(pending) > MAX_LINE_BYTES:
+                yield None
+                _skip_line(fh)
+                pending = b""
+                continue
+            if pending:
+                yield pending
+            return
+        pending += more
+
+
+def _skip_line(fh) -> None:
+    while True:
+        chunk = fh.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _jsonl_stream(lines, source: str, encoding: str, codec: str, errors: ErrorLog) -> Iterator[RawRecord]:
+    for lineno, raw in enumerate(lines, start=1):
+        if raw is None:
+            errors.add(source, f"too large: line over {MAX_LINE_BYTES // 2**20} MB", lineno)
+            continue
+        try:
+            line = raw.decode(codec if lineno == 1 else codec.replace("-sig", ""))
+        except UnicodeDecodeError as exc:
+            errors.add(source, f"not valid {encoding} (byte {exc.start} of the line)", lineno)
+            continue
+        row = rows.parse_json_line(line, source, lineno, errors)
+        if row is not None:
+            row.encoding = encoding
+            yield row

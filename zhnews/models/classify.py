@@ -1,0 +1,388 @@
+"""Theme classifier: one logistic regression per label over TF-IDF features.
+
+Each label gets its own yes/no model, so an article can have zero, one or
+several themes, each with an independent probability. Before a label's model
+is fitted, every feature is scaled by its naive-Bayes log-count ratio for
+that label (NBSVM, Wang & Manning 2012): how much more often the term occurs
+in the label's articles than in the others. Terms typical of the label start
+out strong and the regression only has to correct them, which generalises
+better from few examples; the scale folds into the coefficients, so
+prediction costs the same. A label applies when
+its probability reaches the label's threshold, chosen on out-of-fold
+probabilities (cross-validation) to maximise F1; no label passing means
+"no theme". `predict_multiclass` takes the argmax instead, for single-label
+data sets (the benchmark).
+
+Fitting uses scikit-learn; everything after fitting (`predict_proba`,
+`predict`, `explain`) is numpy only, so classifying starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .. import settings
+from ..records import Classification
+from .features import FeatureParams
+
+Progress = Callable[[str], None]
+
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass
+class CVMetrics:
+    """Cross-validated scores of one label (from out-of-fold probabilities)."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+    def to_dict(self) -> dict:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "support": self.support}
+
+
+class ThemeClassifier:
+    """Multi-label text classifier with per-label thresholds.
+
+    Parameters: `C` (inverse regularisation of each logistic regression),
+    `class_weight` ("balanced" so that rare themes are not drowned by the
+    negatives), `cv` (folds for the out-of-fold probabilities behind the
+    thresholds and the reported metrics; 0 or 1 = no CV, thresholds 0.5),
+    `min_threshold` / `max_threshold` (clamp, so that a tiny fold cannot pick
+    an absurd cut-off), `nb_alpha` (smoothing of the naive-Bayes ratios;
+    0 turns the scaling off: plain logistic regression), `random_state`, and
+    the feature settings (see `zhnews.features.FeatureParams`).
+
+    Learned: `labels_`, `features_`, `coef_` (labels × features),
+    `intercept_`, `thresholds_`, `cv_metrics_`, `oof_proba_`.
+    """
+
+    def __init__(
+        self,
+        *,
+        C: float = settings.C,
+        class_weight: str | None = "balanced",
+        cv: int = settings.CV_FOLDS,
+        min_threshold: float = 0.2,
+        max_threshold: float = 0.8,
+        nb_alpha: float = settings.NB_ALPHA,
+        random_state: int = 0,
+        features: FeatureParams | None = None,
+    ):
+        self.C = C
+        self.class_weight = class_weight
+        self.cv = cv
+        self.min_threshold = min_threshold
+        self.max_threshold = max_threshold
+        self.nb_alpha = nb_alpha
+        self.random_state = random_state
+        self.features = features
+
+    def get_params(self, deep: bool = False) -> dict:
+        """The constructor's parameters: `type(self)(**get_params())` is an unfitted copy."""
+        return {name: getattr(self, name) for name in _param_names(type(self))}
+
+    def set_params(self, **params) -> "ThemeClassifier":
+        names = _param_names(type(self))
+        for name, value in params.items():
+            if name not in names:
+                raise ValueError(f"`{name}` is not a parameter of ThemeClassifier; it has {', '.join(names)}")
+            setattr(self, name, value)
+        return self
+
+    @property
+    def feature_params(self) -> FeatureParams:
+        """The feature settings in force (`features`, or the defaults when it is None)."""
+        return self.features if self.features is not None else FeatureParams()
+
+    # -- fitting (scikit-learn) -------------------------------------------
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Iterable[str]],
+        *,
+        label_set: Sequence[str] | None = None,
+        groups: Sequence[str] | None = None,
+        progress: Progress = _quiet,
+    ) -> "ThemeClassifier":
+        """Fit on texts and their label lists (an empty list = no theme).
+
+        `label_set` fixes the label order (default: sorted labels seen).
+        `groups` (e.g. source file per text) keeps each group inside one
+        fold, so near-duplicates cannot leak between training and scoring.
+        """
+        from .features import analyze_texts
+
+        texts = list(texts)
+        label_lists = [list(ls) for ls in labels]
+        if len(texts) != len(label_lists):
+            raise ValueError(f"{len(texts)} texts but {len(label_lists)} label lists")
+        self.labels_ = list(label_set) if label_set is not None else sorted({l for ls in label_lists for l in ls})
+        if not self.labels_:
+            raise ValueError("no labels: every example is unlabelled")
+        Y = self._binarize(label_lists)
+        for j, label in enumerate(self.labels_):
+            positives = int(Y[:, j].sum())
+            if positives == 0 or positives == len(texts):
+                raise ValueError(f"label {label!r} needs both positive and negative examples")
+
+        progress(f"segmenting {len(texts)} texts")
+        # Segmentation is the slow part: do it once, for the model and every fold.
+        docs = analyze_texts(texts, self.feature_params)
+        self._fit_docs(docs, Y)
+        progress(f"features: {self.features_.n_features} columns")
+
+        self.thresholds_ = np.full(len(self.labels_), settings.THRESHOLD)
+        self.cv_metrics_: dict[str, CVMetrics] = {}
+        self.oof_proba_ = None
+        if self.cv and self.cv > 1:
+            self.oof_proba_ = self._out_of_fold(docs, Y, groups, progress)
+            for j, label in enumerate(self.labels_):
+                self.thresholds_[j] = self._best_threshold(self.oof_proba_[:, j], Y[:, j])
+                self.cv_metrics_[label] = _metrics(self.oof_proba_[:, j] >= self.thresholds_[j], Y[:, j])
+        return self
+
+    def _binarize(self, label_lists: list[list[str]]) -> np.ndarray:
+        index = {l: j for j, l in enumerate(self.labels_)}
+        Y = np.zeros((len(label_lists), len(self.labels_)), dtype=np.int8)
+        for i, ls in enumerate(label_lists):
+            for l in ls:
+                if l in index:
+                    Y[i, index[l]] = 1
+        return Y
+
+    def _fit_docs(self, docs: list[dict], Y: np.ndarray) -> None:
+        from .features import fit_feature_space
+
+        self.features_, X = fit_feature_space(docs, self.feature_params)
+        self.coef_, self.intercept_ = self._fit_linear(X, Y)
+        self._terms_cache = None
+
+    def _fit_linear(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        from scipy.sparse import diags
+        from sklearn.linear_model import LogisticRegression
+
+        coef = np.zeros((Y.shape[1], X.shape[1]))
+        intercept = np.zeros(Y.shape[1])
+        ratios = nb_ratios(X, Y, self.nb_alpha) if self.nb_alpha > 0 else None
+        for j in range(Y.shape[1]):
+            # liblinear is deterministic and fast on sparse binary problems.
+            lr = LogisticRegression(
+                C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
+                random_state=self.random_state,
+            )
+            if ratios is None:
+                lr.fit(X, Y[:, j])
+                coef[j] = lr.coef_[0]
+            else:
+                lr.fit(X @ diags(ratios[j]), Y[:, j])
+                coef[j] = lr.coef_[0] * ratios[j]
+            intercept[j] = lr.intercept_[0]
+        return coef, intercept
+
+    def _out_of_fold(self, docs: list[dict], Y: np.ndarray, groups, progress: Progress) -> np.ndarray:
+        folds = _folds(Y, self.cv, self.random_state, groups)
+        oof = np.zeros(Y.shape, dtype=np.float64)
+        for k, (train, test) in enumerate(folds, start=1):
+            progress(f"cross-validation: fold {k}/{len(folds)}")
+            # A fold may miss a label entirely; its column keeps probability 0.
+            train_Y = Y[train]
+            keep = [j for j in range(Y.shape[1]) if 0 < train_Y[:, j].sum() < len(train)]
+            if not keep:
+                continue
+            sub = type(self)(**{**self.get_params(), "cv": 0})
+            sub.labels_ = [self.labels_[j] for j in keep]
+            sub._fit_docs([docs[i] for i in train], train_Y[:, keep])
+            X = sub.features_.transform_analyzed([docs[i] for i in test])
+            oof[np.ix_(test, keep)] = _sigmoid(X.dot_columns(sub.coef_) + sub.intercept_)
+        return oof
+
+    def _best_threshold(self, proba: np.ndarray, y: np.ndarray) -> float:
+        """The cut-off with the best out-of-fold F1, centred on its plateau."""
+        grid = np.round(np.arange(self.min_threshold, self.max_threshold + 1e-9, 0.01), 2)
+        scores = np.array([_metrics(proba >= t, y).f1 for t in grid])
+        best = scores.max()
+        # Many cut-offs tie on small data; the middle of the tied run generalises
+        # better than its edge, which sits right against a training example.
+        tied = np.flatnonzero(scores >= best - 1e-12)
+        run = tied[tied - tied[0] == np.arange(len(tied))]
+        return float(grid[run[len(run) // 2]])
+
+    # -- prediction (numpy only) ------------------------------------------
+
+    def transform(self, texts: Sequence[str]):
+        """The feature rows of `texts` (reuse them for `explain_row`)."""
+        return self.features_.transform(list(texts))
+
+    def decision_function(self, texts: Sequence[str], X=None) -> np.ndarray:
+        X = self.transform(texts) if X is None else X
+        return X.dot_columns(self.coef_) + self.intercept_
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Independent probability of each label, shape (n_texts, n_labels)."""
+        return _sigmoid(self.decision_function(texts))
+
+    def predict(self, texts: Sequence[str], threshold: float | None = None) -> list[list[str]]:
+        """Labels whose probability reaches its threshold (or `threshold` for all)."""
+        proba = self.predict_proba(texts)
+        cut = self.thresholds_ if threshold is None else np.full(len(self.labels_), threshold)
+        return [[l for l, p, t in zip(self.labels_, row, cut) if p >= t] for row in proba]
+
+    def predict_multiclass(self, texts: Sequence[str]) -> list[str]:
+        """The single most likely label of each text (single-label data)."""
+        scores = self.decision_function(texts)
+        return [self.labels_[j] for j in scores.argmax(axis=1)]
+
+    def explain(self, text: str, top: int = settings.WHY_TERMS) -> dict[str, list[tuple[str, float]]]:
+        """Per label, the terms that pushed it up most (coefficient × tf-idf).
+
+        A term found both as a word and as a character n-gram counts once,
+        with both contributions added.
+        """
+        return self.explain_row(self.transform([text]), 0, top)
+
+    def explain_row(self, X, i: int, top: int = settings.WHY_TERMS, labels: Sequence[str] | None = None) -> dict[str, list[tuple[str, float]]]:
+        """`explain` for row `i` of feature rows already computed by `transform` (`labels`: only these)."""
+        idx, val = X.row(i)
+        term_of, terms = self._terms()
+        # A term that is both a word and a character n-gram is one reason.
+        unique, where = np.unique(term_of[idx], return_inverse=True)
+        out: dict[str, list[tuple[str, float]]] = {}
+        for j, label in enumerate(self.labels_):
+            if labels is not None and label not in labels:
+                continue
+            sums = np.bincount(where, weights=self.coef_[j, idx] * val, minlength=len(unique))
+            best = np.argsort(-sums, kind="stable")[: top * 2]
+            ranked = sorted(((terms[unique[k]], float(sums[k])) for k in best), key=lambda kv: (-kv[1], kv[0]))[:top]
+            out[label] = [(term, round(c, 4)) for term, c in ranked if c > 0]
+        return out
+
+    def _terms(self) -> tuple[np.ndarray, list[str]]:
+        """Each feature column's term id, and the terms."""
+        if getattr(self, "_terms_cache", None) is None:
+            ids: dict[str, int] = {}
+            term_of = np.array([ids.setdefault(n, len(ids)) for n in self.features_.feature_names()], dtype=np.int64)
+            self._terms_cache = (term_of, list(ids))
+        return self._terms_cache
+
+    def to_sklearn(self) -> dict:
+        """Equivalent fitted scikit-learn pipelines, one per label (for checking)."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+
+        union = self.features_.to_sklearn()
+        out = {}
+        for j, label in enumerate(self.labels_):
+            lr = LogisticRegression()
+            lr.classes_ = np.array([0, 1])
+            lr.coef_ = self.coef_[j : j + 1].copy()
+            lr.intercept_ = self.intercept_[j : j + 1].copy()
+            out[label] = Pipeline([("features", union), ("clf", lr)])
+        return out
+
+
+def _param_names(cls) -> list[str]:
+    import inspect
+
+    return [p.name for p in inspect.signature(cls.__init__).parameters.values() if p.kind is p.KEYWORD_ONLY]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    # Same formula as scikit-learn's binary LogisticRegression.predict_proba.
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _metrics(pred: np.ndarray, y: np.ndarray) -> CVMetrics:
+    pred = np.asarray(pred, dtype=bool)
+    y = np.asarray(y, dtype=bool)
+    tp = int((pred & y).sum())
+    fp = int((pred & ~y).sum())
+    fn = int((~pred & y).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return CVMetrics(round(precision, 4), round(recall, 4), round(f1, 4), int(y.sum()))
+
+
+def nb_ratios(X, Y: np.ndarray, alpha: float) -> np.ndarray:
+    """Naive-Bayes log-count ratio of every feature for every label (labels × features).
+
+    log of (share of the label's articles holding the term) over (share of the
+    other articles holding it), both smoothed by `alpha`; presence, not
+    weight, as in NBSVM.
+    """
+    present = X.copy()
+    present.data = np.ones_like(present.data)
+    pos = np.asarray((present.T @ Y.astype(np.float64)).T)  # labels × features
+    neg = np.asarray(present.sum(axis=0)).ravel()[None, :] - pos
+    p, q = pos + alpha, neg + alpha
+    return np.log(p / p.sum(axis=1, keepdims=True)) - np.log(q / q.sum(axis=1, keepdims=True))
+
+
+def _folds(Y: np.ndarray, k: int, seed: int, groups) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Deterministic folds: grouped if groups are given, else stratified on label sets."""
+    n = len(Y)
+    if groups is not None:
+        from sklearn.model_selection import GroupKFold
+
+        uniq = sorted(set(groups))
+        k = min(k, len(uniq))
+        if k < 2:
+            raise ValueError("grouped cross-validation needs at least two groups")
+        return list(GroupKFold(n_splits=k).split(np.zeros(n), groups=list(groups)))
+    from sklearn.model_selection import KFold, StratifiedKFold
+
+    # Stratify on the rarest label of each example, so every fold sees each label.
+    counts = Y.sum(axis=0)
+    key = np.full(n, -1)
+    for i in range(n):
+        present = np.flatnonzero(Y[i])
+        if len(present):
+            key[i] = present[np.argmin(counts[present])]
+    smallest = np.bincount(key + 1).min() if n else 0
+    k = max(2, min(k, n))
+    if smallest >= k:
+        return list(StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(n), key))
+    return list(KFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(n)))
+
+
+def classify_articles(articles, model: ThemeClassifier, *, threshold: float | None = None,
+                      batch: int = settings.CLASSIFY_BATCH, why_terms: int = settings.WHY_TERMS):
+    """Yield a `Classification` per article, reading the input lazily in batches."""
+    buf = []
+    for article in articles:
+        buf.append(article)
+        if len(buf) >= batch:
+            yield from _classify_batch(buf, model, threshold, why_terms)
+            buf = []
+    if buf:
+        yield from _classify_batch(buf, model, threshold, why_terms)
+
+
+def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int):
+    # Segmenting is most of the cost: do it once for the scores and the reasons.
+    X = model.transform([a.full_text for a in articles])
+    proba = _sigmoid(model.decision_function([], X=X))
+    cut = model.thresholds_ if threshold is None else np.full(len(model.labels_), threshold)
+    for i, (article, row) in enumerate(zip(articles, proba)):
+        themes = [l for l, p, t in zip(model.labels_, row, cut) if p >= t]
+        why = {}
+        if themes and why_terms:
+            reasons = model.explain_row(X, i, top=why_terms, labels=themes)
+            why = {l: [term for term, _ in reasons[l]] for l in themes}
+        yield Classification(
+            id=article.id,
+            title=article.title,
+            themes=themes,
+            scores={l: round(float(p), 4) for l, p in zip(model.labels_, row)},
+            why=why,
+        )

@@ -1,0 +1,108 @@
+"""Keywords of an article: its most telling content words.
+
+A word tells about an article when it is frequent here and rare in general:
+term frequency times inverse document frequency, with the general IDF taken
+from the table jieba ships (estimated on a large Chinese corpus), so one
+article is enough. Words in the title count extra. Only content words count:
+no stop words, punctuation, numbers, dates or pinyin fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from .. import settings
+from ..records import Article
+
+_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-z]")
+_LOWER_LATIN = re.compile(r"^[a-z]+$")
+# Station idents and datelines that open news items without being their topic.
+_NEWS_CHROME = frozenset({"央视网", "新闻联播", "本台", "日电", "今天", "今年", "近日", "消息"})
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}$")
+
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median (for words it does not list)."""
+    from ..text.segment import import_jieba
+    from ..text.tablecache import cached_table
+
+    path = Path(import_jieba().__file__).parent / "analyse" / "idf.txt"
+
+    def build() -> dict[str, float]:
+        table: dict[str, float] = {}
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                word, _, value = line.rstrip("\n").rpartition(" ")
+                if word:
+                    table[word] = float(value)
+        return table
+
+    table = cached_table(path, "jieba-idf", build, "d")
+    values = sorted(table.values())
+    return table, values[len(values) // 2] if values else 10.0
+
+
+def is_keyword_candidate(word: str) -> bool:
+    """Content words only; latin only as an acronym (5G, GDP), never pinyin."""
+    if len(word) < 2 or word in _NEWS_CHROME:
+        return False
+    if _LATIN.search(word):
+        return bool(_ACRONYM.match(word)) and not _LOWER_LATIN.match(word)
+    return not _DIGIT.search(word)
+
+
+class KeywordExtractor:
+    """Top `top_k` keywords by TF × general IDF; title words weigh `title_boost` ×."""
+
+    def __init__(self, top_k: int = settings.KEYWORDS, title_boost: float = settings.KEYWORD_TITLE_BOOST):
+        self.top_k = top_k
+        self.title_boost = title_boost
+
+    def extract(self, doc: Article | str, title: str = "") -> list[str]:
+        from ..text.segment import get_tokenizer
+
+        if isinstance(doc, Article):
+            text, title = doc.text, title or doc.title
+        else:
+            text = doc
+        tok = get_tokenizer()
+        counts: Counter[str] = Counter(_candidates(tok, text))
+        # A dict, not a set: its order (and so the order of tied keywords)
+        # must not depend on string hashing, which changes per process.
+        title_words = dict.fromkeys(_candidates(tok, title)) if title else {}
+        for w in title_words:
+            counts[w] += 1
+        if not counts:
+            return []
+        idf, default = general_idf()
+        scored = []
+        for order, (word, tf) in enumerate(counts.items()):
+            weight = tf * idf.get(word, default) * (self.title_boost if word in title_words else 1.0)
+            scored.append((-weight, order, word))
+        scored.sort()
+        return [word for _, _, word in scored[: self.top_k]]
+
+
+def _candidates(tok, text: str) -> list[str]:
+    """Content words, leaving out units cut from a number (19号线 → 号线, 3亿元 → 亿元)."""
+    words, previous = [], ""
+    for token in tok.cut(text):
+        # Cheapest tests first: most tokens are single characters or punctuation.
+        if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and tok.is_content(token):
+            words.append(token)
+        previous = token
+    return words
+
+
+def no_keywords(doc: Article | str, title: str = "") -> list[str]:
+    """The keyword extractor for `--keywords 0` (a function, so that it pickles)."""
+    return []
+
+
+def extract_keywords(doc: Article | str, title: str = "", top_k: int = settings.KEYWORDS) -> list[str]:
+    return KeywordExtractor(top_k=top_k).extract(doc, title)

@@ -1,0 +1,51 @@
+"""The digest as Markdown, for chat and email."""
+
+from __future__ import annotations
+
+from ..records import Digest, DigestItem
+from ..themes import display_name
+
+
+def _md(text: str) -> str:
+    # Keep article text from being read as Markdown or HTML markup.
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render(digest: Digest) -> str:
+    counts = digest.counts
+    lines = [f"# 每日简报 {digest.date}".rstrip(), ""]
+    tally = " · ".join(f"{display_name(label)} {counts.get(label, 0)}" for label in digest.labels)
+    lines.append(f"共 {len(digest.items)} 篇：{tally} · 其他 {len(digest.other)}")
+    if digest.n_duplicates:
+        lines.append(f"（{digest.n_duplicates} 篇重复转载已合并）")
+    lines.append("")
+    for label, items in digest.sections.items():
+        lines.append(f"## {display_name(label)}（{len(items)}）")
+        lines.append("")
+        if not items:
+            lines += ["今日暂无相关报道。", ""]
+        for item in items:
+            lines += _item(item)
+    lines.append(f"## 其他新闻（{len(digest.other)}）")
+    lines.append("")
+    for item in digest.other:
+        first = f"：{_md(item.summary[0])}" if item.summary else ""
+        lines.append(f"- **{_md(item.title)}**{first}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _item(item: DigestItem) -> list[str]:
+    title = f"[{_md(item.title)}]({item.url})" if item.url else _md(item.title)
+    tags = " · ".join(f"{display_name(t)} {item.scores.get(t, 0):.0%}" for t in item.themes)
+    out = [f"### {title}", "", f"*{tags}* · 来源：{_md(item.source_name)}"]
+    if item.reprints:
+        out[-1] += " · 另见 " + "、".join(_md(r.source_name) for r in item.reprints)
+    out.append("")
+    out += [f"> {_md(s)}" for s in item.summary]
+    if item.keywords:
+        out += ["", "关键词：" + "、".join(_md(k) for k in item.keywords)]
+    out.append("")
+    return out

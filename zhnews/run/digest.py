@@ -1,0 +1,210 @@
+"""Build a day's digest: dedupe, classify, summarize, group and rank.
+
+The digest is plain data (`zhnews.records.Digest`); `zhnews.render` turns it
+into files. The classifier and the summarizer are
+passed in, so the digest can be built with any model and any summarizer
+that follow their interfaces.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable, Protocol, Sequence
+
+from .. import settings
+from ..models.dedupe import MinHashDeduper
+from ..records import Article, Digest, DigestItem, Reprint
+from ..themes import theme_order
+from .parallel import map_ordered
+
+
+class Classifier(Protocol):
+    labels_: list[str]
+
+    def predict_proba(self, texts: Sequence[str]): ...
+
+    def predict(self, texts: Sequence[str]) -> list[list[str]]:
+        """The labels that apply to each text."""
+
+
+def select_date(articles: list[Article], day: str | None) -> list[Article]:
+    """Keep the articles of `day` (YYYY-MM-DD); undated ones are kept, as they may be today's."""
+    if not day:
+        return articles
+    return [a for a in articles if not a.date or a.date == day]
+
+
+def build_digest(
+    articles: list[Article],
+    classifier: Classifier,
+    summarize: Callable[[Article], list[str]],
+    keywords: Callable[[Article], list[str]],
+    *,
+    day: str | None = None,
+    dedupe_threshold: float = settings.DEDUPE_THRESHOLD,
+    threshold: float | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    timings: dict[str, float] | None = None,
+    jobs: int = 1,
+) -> Digest:
+    """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage.
+
+    With `jobs` > 1 the summaries and keywords are made by a pool of worker
+    processes (then `summarize` and `keywords` must pickle: bound methods do).
+    """
+    clock = _Clock(timings)
+    articles = select_date(articles, day)
+    n_input = len(articles)
+    stories = _merge_reprints(articles, dedupe_threshold)
+    clock.lap("dedupe")
+    labels = list(classifier.labels_)
+    texts = [a.full_text for a, _ in stories]
+    # In batches, so that memory stays flat however many stories there are.
+    step = settings.CLASSIFY_BATCH
+    probs = [row for k in range(0, len(texts), step) for row in classifier.predict_proba(texts[k : k + step])]
+    if not texts:
+        chosen = []
+    elif threshold is None and getattr(classifier, "thresholds_", None) is None:
+        chosen = classifier.predict(texts)
+    else:
+        # Deciding from the probabilities already computed halves the model's work.
+        cut = [threshold] * len(labels) if threshold is not None else list(classifier.thresholds_)
+        chosen = [[l for l, p, t in zip(labels, row, cut) if p >= t] for row in probs]
+    clock.lap("classify")
+    described = map_ordered(
+        _Describe(summarize, keywords),
+        [article for article, _ in stories],
+        jobs=jobs,
+        progress=(lambda done, total: progress("summarize", done, total)) if progress else None,
+    )
+    items = []
+    for (article, reprints), row, tags, (summary, found) in zip(stories, probs, chosen, described):
+        scores = {label: float(p) for label, p in zip(labels, row)}
+        themes = [label for label in tags if label in scores]
+        items.append(
+            DigestItem(
+                id=article.id,
+                title=article.title or (article.sentences[0] if article.sentences else article.id),
+                source=article.source,
+                url=article.url,
+                date=article.date,
+                themes=sorted(themes, key=lambda t: -scores[t]),
+                scores=scores,
+                summary=summary,
+                keywords=found,
+                chars=len(article.text),
+                reprints=reprints,
+            )
+        )
+    clock.lap("summarize")
+    order = theme_order(labels)
+    sections: dict[str, list[DigestItem]] = {label: [] for label in order}
+    other = []
+    for item in items:
+        if item.primary is None:
+            other.append(item)
+        else:
+            sections[item.primary].append(item)
+    for label in sections:
+        sections[label].sort(key=lambda it: -it.rank_score)
+    other.sort(key=lambda it: -it.chars)
+    dates = sorted({a.date for a in articles if a.date})
+    shown_date = day or (dates[-1] if len(dates) == 1 else (f"{dates[0]} – {dates[-1]}" if dates else ""))
+    return Digest(
+        date=shown_date,
+        generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M"),
+        labels=order,
+        sections=sections,
+        other=other,
+        n_input=n_input,
+        n_duplicates=n_input - len(stories),
+    )
+
+
+class _Describe:
+    """An article's summary and keywords: one picklable callable for the pool."""
+
+    def __init__(self, summarize: Callable[[Article], list[str]], keywords: Callable[[Article], list[str]]):
+        self.summarize = summarize
+        self.keywords = keywords
+
+    def __call__(self, article: Article) -> tuple[list[str], list[str]]:
+        return self.summarize(article), self.keywords(article)
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None):
+        import time
+
+        self._now = time.perf_counter
+        self.timings = timings
+        self.last = self._now()
+
+    def lap(self, stage: str) -> None:
+        now = self._now()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def _merge_reprints(articles: list[Article], threshold: float) -> list[tuple[Article, list[Reprint]]]:
+    """One story per group of near-duplicates: the longest version, listing the others."""
+    if not articles:
+        return []
+    deduper = MinHashDeduper(threshold=threshold).fit([a.full_text for a in articles])
+    stories = []
+    for group in deduper.groups_:
+        members = [articles[i] for i in group]
+        main = max(members, key=lambda a: (len(a.text), -group[members.index(a)]))
+        reprints = [Reprint(a.id, a.title, a.source, a.url) for a in members if a is not main]
+        stories.append((main, reprints))
+    return stories
+
+
+def make_digest(
+    inputs: list[str],
+    *,
+    model_dir=None,
+    method: str = settings.SUMMARIZER,
+    length=None,
+    keywords: int = settings.KEYWORDS,
+    day: str | None = None,
+    dedupe_threshold: float = settings.DEDUPE_THRESHOLD,
+    threshold: float | None = None,
+    encoding: str | None = None,
+    errors=None,
+    jobs: int = 1,
+    on_read: Callable[[int], None] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Digest:
+    """Read `inputs` and build their digest: what `zhnews digest` writes.
+
+    The model loads before any input is read, so a bad model fails fast;
+    `on_read(n)` is told how many articles were read. Raises `UsageError`
+    when the input holds no article.
+    """
+    from ..errors import UsageError
+    from ..models.keywords import KeywordExtractor, no_keywords
+    from ..models.store import load_model
+    from ..models.summarize import DEFAULT_LENGTH, get_summarizer
+    from .articles import load_articles
+
+    summarizer = get_summarizer(method, length or DEFAULT_LENGTH)
+    extractor = KeywordExtractor(top_k=keywords)
+    clf = load_model(model_dir)
+    articles = list(load_articles(inputs, encoding=encoding, errors=errors))
+    if not articles:
+        raise UsageError("no articles found in the input; nothing was written")
+    if on_read is not None:
+        on_read(len(articles))
+    return build_digest(
+        articles,
+        clf,
+        summarizer.summarize,
+        extractor.extract if keywords else no_keywords,
+        day=day,
+        dedupe_threshold=dedupe_threshold,
+        threshold=threshold,
+        progress=progress,
+        jobs=jobs,
+    )

@@ -1,0 +1,141 @@
+"""Run a per-article task over many input records, here or in a pool of worker processes.
+
+Reading stays in the calling process (it is cheap and owns the error report);
+cleaning and the task itself run in the workers, in batches. Each worker sets
+its task up once (loads the model, builds the tokenizer), and results come
+back in input order, so `jobs=4` gives exactly what `jobs=1` gives.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from .. import settings
+from ..errors import ErrorLog, Problem, UsageError
+from ..io.read import RawRecord
+from .articles import record_articles
+from .tasks import Task, run_guarded
+
+
+def check_jobs(jobs: int) -> int:
+    """The number of processes to use: `jobs`, or every CPU for 0."""
+    if jobs < 0:
+        raise UsageError("--jobs must be 0 (all CPUs) or more")
+    return jobs or (os.cpu_count() or 1)
+
+
+def process(
+    records: Iterable[RawRecord], task: Task, *, jobs: int = 1, errors: ErrorLog | None = None,
+    batch: int = settings.POOL_BATCH,
+) -> Iterator:
+    """Yield the task's results for every article of `records`, in order."""
+    errors = errors if errors is not None else ErrorLog()
+    batches = _batched(records, batch)
+    if jobs <= 1:
+        task.setup()
+        for chunk in batches:
+            results, problems = _work_with(task, chunk)
+            _report(problems, errors)
+            yield from results
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=(task,)) as pool:
+        # imap keeps input order; a few batches in flight per worker keep them busy.
+        for results, problems in pool.imap(_work, batches, chunksize=1):
+            _report(problems, errors)
+            yield from results
+
+
+def map_ordered(func: Callable, items: list, *, jobs: int = 1, batch: int = settings.MAP_BATCH,
+                progress: Callable[[int, int], None] | None = None) -> list:
+    """`[func(x) for x in items]`, by a pool of `jobs` processes when jobs > 1.
+
+    `func` is pickled once per worker (a bound method of a summarizer is
+    fine, a lambda is not); `progress(done, total)` is called as results come.
+    """
+    total = len(items)
+    if jobs <= 1 or total <= batch:
+        out = []
+        for item in items:
+            out.append(func(item))
+            if progress:
+                progress(len(out), total)
+        return out
+    import multiprocessing
+
+    out = []
+    with multiprocessing.get_context().Pool(jobs, initializer=_init_func, initargs=(func,)) as pool:
+        for part in pool.imap(_apply, _batched(items, batch), chunksize=1):
+            out.extend(part)
+            if progress:
+                progress(len(out), total)
+    return out
+
+
+def _batched(records: Iterable, size: int) -> Iterator[list]:
+    it = iter(records)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _report(problems: list[Problem], errors: ErrorLog) -> None:
+    for p in problems:
+        errors.add(p.source, p.reason, p.line)
+
+
+def _work_with(task: Task, records: list[RawRecord]) -> tuple[list, list[Problem]]:
+    # Collected here and reported by the parent, which owns the run's log.
+    problems = ErrorLog()
+    articles = [a for record in records for a in record_articles(record, problems)]
+    return (run_guarded(task, articles, problems) if articles else []), problems.problems
+
+
+# The worker's task, set up once by the pool's initializer.
+_TASK: Task | None = None
+
+
+def _worker_setup() -> None:
+    import signal
+
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and
+    # reports once, instead of every worker printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The pool is the parallelism: BLAS threads in every worker (numpy's
+    # default) oversubscribe the CPUs and made a 2-process pool slower than
+    # one process on 2 cores.
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:
+        pass
+
+
+def _init(task: Task) -> None:
+    global _TASK
+    _worker_setup()
+    task.setup()
+    _TASK = task
+
+
+_FUNC: Callable | None = None
+
+
+def _init_func(func: Callable) -> None:
+    global _FUNC
+    _worker_setup()
+    _FUNC = func
+
+
+def _apply(items: list) -> list:
+    assert _FUNC is not None
+    return [_FUNC(item) for item in items]
+
+
+def _work(records: list[RawRecord]) -> tuple[list, list[Problem]]:
+    assert _TASK is not None
+    return _work_with(_TASK, records)

@@ -1,0 +1,127 @@
+"""The per-article jobs that run in batches: here, in a pool worker, or on Dask.
+
+A task is small and picklable: it carries its options, never a model.
+`setup()` loads what it needs once per process (the model, the tokenizer);
+`run(articles)` returns one record per article, in order. The CLI's pool
+(`run.parallel`) and the Dask path (`run.dask`) run these same classes, so
+their records are the same.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .. import settings
+from ..errors import ErrorLog
+from ..records import Article, Classification, Summary
+
+
+class Task(Protocol):
+    """A picklable job: `setup()` once per process, then `run(articles)` per batch."""
+
+    def setup(self) -> None: ...
+
+    def run(self, articles: list[Article]) -> list: ...
+
+
+class _Picklable:
+    def __getstate__(self) -> dict:
+        # What a process builds for itself (state ending in `_`: the model,
+        # the summarizer) is not sent along; each worker sets itself up.
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+
+class ClassifyTask(_Picklable):
+    """Themes, scores and why-terms (`zhnews classify`): the model loads once per process."""
+
+    def __init__(self, model_dir=None, threshold: float | None = None, why_terms: int = settings.WHY_TERMS):
+        self.model_dir = model_dir
+        self.threshold = threshold
+        self.why_terms = why_terms
+
+    def setup(self) -> None:
+        from ..models.store import load_model
+
+        if getattr(self, "model_", None) is None:
+            self.model_ = load_model(self.model_dir)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.model_.labels_)
+
+    def run(self, articles: list[Article]) -> list[Classification]:
+        from ..models.classify import classify_articles
+
+        return list(classify_articles(articles, self.model_, threshold=self.threshold, why_terms=self.why_terms))
+
+
+class SummarizeTask(_Picklable):
+    """Summary sentences and keywords (`zhnews summarize`)."""
+
+    def __init__(self, method: str = settings.SUMMARIZER, length=None, keywords: int = settings.KEYWORDS):
+        self.method = method
+        self.length = length
+        self.keywords = keywords
+
+    def setup(self) -> None:
+        from ..models.keywords import KeywordExtractor
+        from ..models.summarize import DEFAULT_LENGTH, get_summarizer
+
+        if getattr(self, "summarizer_", None) is None:
+            self.summarizer_ = get_summarizer(self.method, self.length or DEFAULT_LENGTH)
+            self.extractor_ = KeywordExtractor(top_k=self.keywords)
+
+    def run(self, articles: list[Article]) -> list[Summary]:
+        return [
+            Summary(a.id, a.title, self.summarizer_.summarize(a), self.extractor_.extract(a) if self.keywords else [])
+            for a in articles
+        ]
+
+
+class RecordTask(_Picklable):
+    """Several tasks at once, their records merged into one dict per article (the Dask output)."""
+
+    def __init__(self, tasks: tuple):
+        self.tasks = tuple(tasks)
+
+    def setup(self) -> None:
+        for task in self.tasks:
+            task.setup()
+
+    def run(self, articles: list[Article]) -> list[dict]:
+        merged: list[dict] = [{} for _ in articles]
+        for task in self.tasks:
+            for record, result in zip(merged, task.run(articles)):
+                record.update(result.to_dict())
+        return merged
+
+
+def run_guarded(task: Task, articles: list[Article], errors: ErrorLog) -> list:
+    """`task.run(articles)`; if the batch fails, article by article, reporting the ones that fail.
+
+    One odd article must not cost the others in its batch.
+    """
+    try:
+        return task.run(articles)
+    except Exception:
+        pass
+    out = []
+    for article in articles:
+        try:
+            out.extend(task.run([article]))
+        except Exception as exc:
+            errors.add(article.source, f"failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+def check_count(name: str, value: int) -> int:
+    """A count option (keywords, why-terms): 0 or more."""
+    if value < 0:
+        raise ValueError(f"{name} must be 0 or more")
+    return value
+
+
+def check_threshold(name: str, value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be between 0 and 1")
+    return value

@@ -1,0 +1,94 @@
+"""Train a theme model from labelled data and save it.
+
+`zhnews train training/ --out model/` rebuilds the shipped model; with the
+same data and settings the files come out byte-identical (fixed seeds,
+deterministic solver, sorted vocabulary), except meta.json's `created`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import settings
+from ..errors import ModelError, UsageError
+from ..io.dataset import Dataset, load_dataset, validate
+from ..models.classify import Progress, ThemeClassifier
+from ..models.evaluate import Report, score
+
+
+def default_training_dir() -> Path:
+    """The shipped corpus: package `zhnews.default_training` (the repo's `training/`)."""
+    from importlib import resources
+
+    try:
+        return Path(str(resources.files("zhnews.default_training")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "training"
+
+
+def load_training_data(
+    paths: list[str], *, with_default_data: bool = False, labels: list[str] | None = None,
+    min_examples: int = settings.MIN_EXAMPLES,
+) -> Dataset:
+    """Read and check the training data; warnings are on the returned dataset."""
+    data = load_dataset(list(paths))
+    if with_default_data:
+        default = load_dataset([default_training_dir()])
+        new = sorted(set(data.labels()) - set(default.labels()))
+        data = Dataset(default.examples + data.examples)
+        if new:
+            data.warnings.append(
+                f"new label(s) {', '.join(new)}: the default corpus has none of them, so its articles "
+                f"count as negatives for them"
+            )
+    return validate(data, labels=labels, min_examples=min_examples)
+
+
+def train(data: Dataset, *, classifier: ThemeClassifier | None = None, progress: Progress = lambda m: None):
+    """Fit a classifier (with cross-validated thresholds) on a checked dataset."""
+    model = classifier or ThemeClassifier()
+    try:
+        model.fit(data.texts(), data.label_lists(), label_set=data.labels(), progress=progress)
+    except ValueError as exc:
+        raise UsageError(f"cannot train: {exc}") from None
+    return model
+
+
+def save(model: ThemeClassifier, data: Dataset, out: Path, *, extra: dict | None = None) -> Path:
+    from ..models.store import META, save_model
+
+    out = Path(out)
+    if out.is_dir() and not (out / META).is_file():
+        strangers = [p.name for p in out.iterdir() if p.name not in ("__init__.py", "__pycache__")]
+        if strangers:
+            # Saving replaces the folder whole; never do that to a folder of other files.
+            raise UsageError(f"{out}: exists and is not a zhnews model folder; choose an empty or new --out")
+    try:
+        return save_model(model, out, training=data.summary(), extra=extra)
+    except OSError as exc:
+        raise ModelError(f"{out}: cannot write the model ({exc}); the previous model, if any, is unchanged") from None
+
+
+def heldout_by_file(data: Dataset, params: dict, progress: Progress = lambda m: None) -> Report:
+    """Leave one source file out at a time: train on the others, score it.
+
+    Stricter than cross-validation: articles from one file (one author, one
+    batch) never help predict each other, which is closer to classifying
+    articles nobody on the team wrote.
+    """
+    files = sorted(set(data.groups()))
+    if len(files) < 2:
+        raise UsageError("held-out evaluation by file needs at least two training files")
+    labels = data.labels()
+    true, pred, ids = [], [], []
+    for k, name in enumerate(files, start=1):
+        progress(f"held-out by file {k}/{len(files)}: {name}")
+        train_ex = [e for e in data.examples if e.source != name]
+        test_ex = [e for e in data.examples if e.source == name]
+        present = [l for l in labels if 0 < sum(l in e.labels for e in train_ex) < len(train_ex)]
+        model = ThemeClassifier(**params)
+        model.fit([e.full_text for e in train_ex], [e.labels for e in train_ex], label_set=present)
+        pred.extend(model.predict([e.full_text for e in test_ex]))
+        true.extend(e.labels for e in test_ex)
+        ids.extend(e.id or e.where for e in test_ex)
+    return score(true, pred, labels, ids)

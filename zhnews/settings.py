@@ -1,0 +1,52 @@
+"""Every default zhnews uses, in one place.
+
+Library functions, the CLI's options and the Dask path read their defaults
+from here; a command-line option or a keyword argument overrides them for one
+call. Nothing here is changed at run time. Tuned values say where they were
+measured (bench/README.md has the tables).
+"""
+
+from __future__ import annotations
+
+# -- summaries ----------------------------------------------------------------
+SUMMARIZER = "textrank"
+# A digest line: about two news sentences.
+SUMMARY_CHARS = 120
+KEYWORDS = 5
+KEYWORD_TITLE_BOOST = 2.0
+
+# -- themes ---------------------------------------------------------------------
+WHY_TERMS = 5
+# Chosen on THUCNews dev and on the themes corpus held out by file.
+C = 0.5
+NB_ALPHA = 1.0
+CV_FOLDS = 5
+MIN_EXAMPLES = 5
+# Read only the first N characters of an article: a long page is about what
+# its title and opening say.
+MAX_CHARS = 3000
+# The cut-off of a label when no cross-validation chose one.
+THRESHOLD = 0.5
+
+# -- the digest -------------------------------------------------------------------
+# Estimated Jaccard similarity from which two articles are one story reprinted.
+DEDUPE_THRESHOLD = 0.5
+
+# -- batches and processes ----------------------------------------------------------
+JOBS = 1
+# Articles scored per call of the model: memory stays flat however many there are.
+CLASSIFY_BATCH = 256
+# Records a pool worker takes at once, and items per `map_ordered` batch.
+POOL_BATCH = 64
+MAP_BATCH = 32
+
+# -- input size limits ---------------------------------------------------------------
+# A page or CSV file beyond these is not news but a dump; it is skipped, not
+# read. JSONL is streamed line by line, so its files may be any size.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_RECORD_CHARS = 2_000_000
+
+# -- the error report ------------------------------------------------------------------
+SKIPPED_SHOWN = 20
+NOTES_SHOWN = 5

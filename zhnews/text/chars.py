@@ -1,0 +1,47 @@
+"""Character classes and small text keys shared by every step: their one home.
+
+Regex fragments are strings (to build character classes from); the compiled
+patterns and predicates are what most callers want.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The CJK Unified Ideographs block: what zhnews counts as "Chinese characters".
+CJK = "\u4e00-\u9fff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_RUN = re.compile(f"[{CJK}]+")
+# Runs of punctuation, symbols, spaces and underscores: ignored when two texts are compared.
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def count_cjk(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
+
+
+def normalized_key(text: str) -> str:
+    """What is left of a text once punctuation, symbols and spaces are ignored."""
+    return NON_WORD.sub("", text)
+
+
+def in_gb2312(ch: str) -> bool:
+    """One of GB2312's common characters (or ASCII)."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def all_gb2312(text: str) -> bool:
+    """Every character is ASCII or in GB2312: one encode for the whole text."""
+    try:
+        text.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False

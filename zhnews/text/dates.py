@@ -1,0 +1,34 @@
+"""Dates in news text: `2026年11月30日`, `2026-11-30`, `2026.11.30` → `2026-11-30`."""
+
+from __future__ import annotations
+
+import re
+
+_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})")
+_DATE_HINT = re.compile(r"发布时间|发表时间|日期|时间|星期")
+
+
+def normalize_date(value: str) -> str:
+    """The first full date in `value` as YYYY-MM-DD, or "" if there is none."""
+    match = _DATE.search(value or "")
+    if not match:
+        return ""
+    y, m, d = (int(g) for g in match.groups())
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def find_date(text: str) -> str:
+    """The page's own date: a full date near the top, preferring labelled ones."""
+    lines = [line for line in text.split("\n")[:40] if line.strip()]
+    for line in lines:
+        if _DATE_HINT.search(line):
+            found = normalize_date(line)
+            if found:
+                return found
+    for line in lines[:15]:
+        found = normalize_date(line)
+        if found:
+            return found
+    return ""

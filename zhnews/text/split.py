@@ -1,0 +1,106 @@
+"""Chinese sentence splitting.
+
+A sentence ends at 。！？!? or an ellipsis (…… / ... ), and always at a line
+break, so a headline line is its own unit. Closing quotes and brackets stay
+with the sentence they close; a full stop inside an open quotation does not
+end the sentence unless the quotation closes right after it. Decimals (42.1),
+dates (2023.03.17) and version numbers never split: a lone ASCII dot is not a
+terminator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import normalized_key
+
+_TERMINATORS = "。！？!?"
+_CLOSERS = "”’」』）)】》〉\"'"
+_OPENERS = "“‘「『"
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+# A quotation left open this long is treated as broken markup, not a quote.
+_MAX_QUOTE = 200
+_ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}")
+# The only characters the splitter acts on; it jumps from one to the next.
+_MARKS = re.compile("[" + re.escape(_TERMINATORS + "…." + "".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values())) + "]")
+# Fragments this short ("他说。") read better attached to the sentence before.
+_MIN_SENTENCE = 5
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` into sentences, in order, dropping empty ones."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            sentences.extend(_split_line(line))
+    return sentences
+
+
+def _split_line(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    i = 0
+    n = len(line)
+    open_quotes: list[tuple[str, int]] = []
+    while i < n:
+        resume = i
+        mark = _MARKS.search(line, i)
+        if mark is None:
+            break
+        i = mark.start()
+        # The characters skipped over would each have aged the open quotation.
+        if i > resume and open_quotes and i - 1 - open_quotes[0][1] > _MAX_QUOTE:
+            open_quotes.clear()
+        ch = line[i]
+        if ch in _QUOTE_PAIRS:
+            open_quotes.append((_QUOTE_PAIRS[ch], i))
+        elif open_quotes and ch == open_quotes[-1][0]:
+            open_quotes.pop()
+        if open_quotes and i - open_quotes[0][1] > _MAX_QUOTE:
+            open_quotes.clear()
+        end = _terminator_end(line, i)
+        if end is None:
+            i += 1
+            continue
+        # Inside a quotation a terminator ends the sentence only when the
+        # quotation closes right after it (“……。”).
+        j = end
+        while j < n and line[j] in _CLOSERS:
+            if open_quotes and line[j] == open_quotes[-1][0]:
+                open_quotes.pop()
+            j += 1
+        if open_quotes:
+            i = j
+            continue
+        pieces.append(line[start:j])
+        start = i = j
+    if start < n:
+        pieces.append(line[start:])
+    return _merge_fragments([p.strip() for p in pieces if p.strip()])
+
+
+def _terminator_end(line: str, i: int) -> int | None:
+    """If a terminator starts at `i`, return the index just past it."""
+    ch = line[i]
+    if ch in _TERMINATORS:
+        j = i + 1
+        while j < len(line) and line[j] in _TERMINATORS:
+            j += 1
+        return j
+    if ch in "….":
+        m = _ELLIPSIS.match(line, i)
+        if m and (ch == "…" or len(m.group()) >= 3):
+            return m.end()
+    return None
+
+
+def _merge_fragments(pieces: list[str]) -> list[str]:
+    merged: list[str] = []
+    for piece in pieces:
+        core = normalized_key(piece)
+        if merged and len(core) < _MIN_SENTENCE:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
