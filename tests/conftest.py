@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
+from tests.helpers import SEEDS, SHARED
 
 
 @pytest.fixture(scope="session")
@@ -19,10 +17,6 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent")
     return SHARED
-
-
-def seed_path(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
 @pytest.fixture(scope="session")

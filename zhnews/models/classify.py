@@ -224,6 +224,7 @@ class ThemeClassifier:
         return self.features_.transform(list(texts))
 
     def decision_function(self, texts: Sequence[str], X=None) -> np.ndarray:
+        self._check_fitted()
         X = self.transform(texts) if X is None else X
         return X.dot_columns(self.coef_) + self.intercept_
 
@@ -233,9 +234,20 @@ class ThemeClassifier:
 
     def predict(self, texts: Sequence[str], threshold: float | None = None) -> list[list[str]]:
         """Labels whose probability reaches its threshold (or `threshold` for all)."""
-        proba = self.predict_proba(texts)
+        return self.decide(self.predict_proba(texts), threshold)
+
+    def decide(self, proba, threshold: float | None = None) -> list[list[str]]:
+        """The labels of each row of probabilities: those at or above their cut-off.
+
+        The cut-off is each label's own threshold, or `threshold` for all.
+        """
+        self._check_fitted()
         cut = self.thresholds_ if threshold is None else np.full(len(self.labels_), threshold)
         return [[l for l, p, t in zip(self.labels_, row, cut) if p >= t] for row in proba]
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise ValueError("this ThemeClassifier is not fitted yet: call fit() or load a model first")
 
     def predict_multiclass(self, texts: Sequence[str]) -> list[str]:
         """The single most likely label of each text (single-label data)."""
@@ -372,9 +384,7 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
     # Segmenting is most of the cost: do it once for the scores and the reasons.
     X = model.transform([a.full_text for a in articles])
     proba = _sigmoid(model.decision_function([], X=X))
-    cut = model.thresholds_ if threshold is None else np.full(len(model.labels_), threshold)
-    for i, (article, row) in enumerate(zip(articles, proba)):
-        themes = [l for l, p, t in zip(model.labels_, row, cut) if p >= t]
+    for i, (article, row, themes) in enumerate(zip(articles, proba, model.decide(proba, threshold))):
         why = {}
         if themes and why_terms:
             reasons = model.explain_row(X, i, top=why_terms, labels=themes)

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..shipped import default_model_dir
 
 FORMAT_NAME = "zhnews-theme-model"
 FORMAT_VERSION = 1
@@ -43,17 +44,6 @@ _SAVED_PARAMS = {
     "nb_alpha": (float, 0.0),
     "random_state": (int, 0),
 }
-
-
-def default_model_dir() -> Path:
-    """The shipped model: package `zhnews.default_model` (the repo's `model/`)."""
-    from importlib import resources
-
-    try:
-        return Path(str(resources.files("zhnews.default_model")))
-    except ModuleNotFoundError:
-        # Running from a checkout that was never installed.
-        return Path(__file__).resolve().parents[2] / "model"
 
 
 def save_model(model, path: Path | str, *, training: dict | None = None, extra: dict | None = None) -> Path:

@@ -23,8 +23,8 @@ class Classifier(Protocol):
 
     def predict_proba(self, texts: Sequence[str]): ...
 
-    def predict(self, texts: Sequence[str]) -> list[list[str]]:
-        """The labels that apply to each text."""
+    def decide(self, proba, threshold: float | None = None) -> list[list[str]]:
+        """The labels of each row of `predict_proba`: its own cut-offs, or `threshold` for all."""
 
 
 def select_date(articles: list[Article], day: str | None) -> list[Article]:
@@ -62,14 +62,8 @@ def build_digest(
     # In batches, so that memory stays flat however many stories there are.
     step = settings.CLASSIFY_BATCH
     probs = [row for k in range(0, len(texts), step) for row in classifier.predict_proba(texts[k : k + step])]
-    if not texts:
-        chosen = []
-    elif threshold is None and getattr(classifier, "thresholds_", None) is None:
-        chosen = classifier.predict(texts)
-    else:
-        # Deciding from the probabilities already computed halves the model's work.
-        cut = [threshold] * len(labels) if threshold is not None else list(classifier.thresholds_)
-        chosen = [[l for l, p, t in zip(labels, row, cut) if p >= t] for row in probs]
+    # Deciding from the probabilities already computed halves the model's work.
+    chosen = classifier.decide(probs, threshold) if texts else []
     clock.lap("classify")
     described = map_ordered(
         _Describe(summarize, keywords),

@@ -14,16 +14,7 @@ from ..errors import ModelError, UsageError
 from ..io.dataset import Dataset, load_dataset, validate
 from ..models.classify import Progress, ThemeClassifier
 from ..models.evaluate import Report, score
-
-
-def default_training_dir() -> Path:
-    """The shipped corpus: package `zhnews.default_training` (the repo's `training/`)."""
-    from importlib import resources
-
-    try:
-        return Path(str(resources.files("zhnews.default_training")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "training"
+from ..shipped import default_training_dir
 
 
 def load_training_data(

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from ..shipped import data_path
 from .chars import CJK, is_cjk
 from .tablecache import cache_dir
 
@@ -33,13 +33,8 @@ _NUMBERISH = re.compile(r"^[\d.,%％\-:/年月日号时分秒万亿千百十余�
 _LATIN = re.compile(r"^[A-Za-z]+$")
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("zhnews") / "data" / name))
-
-
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    text = _data_path("stopwords.txt").read_text(encoding="utf-8")
+    text = data_path("stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
@@ -73,7 +68,7 @@ class Tokenizer:
     def __init__(self, userdict: Path | None = None, engine: str = "auto"):
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-        entries = read_userdict(Path(userdict or _data_path("userdict.txt")))
+        entries = read_userdict(Path(userdict or data_path("userdict.txt")))
         segmenter = _rjieba_segmenter(entries, required=engine == "rjieba") if engine != "jieba" else None
         if segmenter is not None:
             self.engine_, self._lcut = "rjieba", segmenter.cut  # cut(text, hmm=True): the HMM is on

@@ -6,13 +6,9 @@ import json
 
 import pytest
 
-from zhnews.io.dataset import load_dataset, validate
+from tests.helpers import write_jsonl
 from zhnews.errors import UsageError
-
-
-def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
+from zhnews.io.dataset import load_dataset, validate
 
 
 def rows(n_rail=6, n_none=6):

@@ -13,10 +13,10 @@ import time
 
 import pytest
 
+from tests.helpers import REPO
 from zhnews.atomic import atomic_directory, write_text_atomic
-from zhnews.models.store import default_model_dir, load_model
-
-from .conftest import REPO
+from zhnews.models.store import load_model
+from zhnews.shipped import default_model_dir
 
 
 def test_write_replaces_whole_and_keeps_the_old_mode(tmp_path):

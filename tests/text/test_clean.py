@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from zhnews.text.clean import SeenSentences, clean_page, dedupe_paragraphs, join_broken, tidy_paragraph
+from zhnews.text.clean import (
+    SeenSentences,
+    clean_page,
+    dedupe_paragraphs,
+    join_broken,
+    tidy_paragraph,
+)
 from zhnews.text.mojibake import drop_mojibake, is_mojibake, repair_latin1
 
 CHROME_LEFTOVERS = [

@@ -2,6 +2,7 @@ import json
 
 from typer.testing import CliRunner
 
+from tests.helpers import jsonl
 from zhnews.cli import app
 
 runner = CliRunner()
@@ -12,10 +13,6 @@ BODY = (
     "19号线二期开通后，天府国际机场到市区的地铁时间将缩短到40分钟。\n"
     "集团负责人介绍，二期工程铺轨完成后将进入设备安装和联调联试阶段。"
 )
-
-
-def jsonl(*records):
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def test_jsonl_through_stdin_gives_jsonl_out():

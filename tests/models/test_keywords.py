@@ -1,7 +1,11 @@
 import re
 
+from zhnews.models.keywords import (
+    KeywordExtractor,
+    extract_keywords,
+    is_keyword_candidate,
+)
 from zhnews.records import Article
-from zhnews.models.keywords import KeywordExtractor, extract_keywords, is_keyword_candidate
 from zhnews.text.segment import stopwords
 
 TEXT = (
@@ -50,7 +54,7 @@ def test_keyword_order_does_not_depend_on_string_hashing(tmp_path):
     import subprocess
     import sys
 
-    from .conftest import REPO
+    from tests.helpers import REPO
 
     # This article has title words of equal weight: their order once followed set iteration.
     rows = [l for p in (REPO / "training" / "authored").glob("*.jsonl")

@@ -2,10 +2,9 @@
 
 import pytest
 
+from tests.helpers import seed_path
 from zhnews.text import boilerplate as bp
 from zhnews.text.normalize import normalize
-
-from .conftest import seed_path
 
 CHROME = [
     ("breadcrumb", "当前位置:首页 > 株洲产业信息 > 正文内容"),

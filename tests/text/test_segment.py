@@ -4,14 +4,14 @@ import json
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 
 import jieba
 import pytest
 
+from tests.helpers import REPO
 from zhnews.text.segment import Tokenizer
 
-TRAINING = Path(__file__).resolve().parent.parent / "training"
+TRAINING = REPO / "training"
 
 TEXT = "株洲高新区一网通办上线，中车株机发布新一代储能式有轨电车。今年以来信用贷款余额增长12%。"
 
@@ -34,9 +34,9 @@ def test_cached_dictionary_segments_exactly_like_jieba(tmp_path, monkeypatch):
 
 
 def _userdict():
-    from zhnews.text.segment import _data_path
+    from zhnews.shipped import data_path
 
-    return str(_data_path("userdict.txt"))
+    return str(data_path("userdict.txt"))
 
 
 def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path, monkeypatch):

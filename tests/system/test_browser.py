@@ -12,9 +12,8 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import REPO
 from zhnews.cli import app
-
-from .conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 pytestmark = [

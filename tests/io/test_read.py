@@ -5,9 +5,9 @@ import json
 import pytest
 
 from zhnews.errors import ErrorLog, StrictStop, UsageError
+from zhnews.io.read import read_records
 from zhnews.run.articles import load_articles
 from zhnews.text.dates import find_date
-from zhnews.io.read import read_records
 
 BODY = (
     "成都轨道交通集团4月2日宣布,地铁19号线二期工程完成全部铺轨。该线路全长43公里,设站12座,"

@@ -5,9 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import REPO
 from zhnews.cli import app
-
-from .conftest import REPO
 
 
 @pytest.fixture(scope="module")

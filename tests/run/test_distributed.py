@@ -17,6 +17,7 @@ pytest.importorskip("distributed")
 
 from typer.testing import CliRunner  # noqa: E402
 
+from tests.helpers import REPO  # noqa: E402
 from zhnews.cli import app  # noqa: E402
 from zhnews.distributed import (  # noqa: E402
     make_options,
@@ -26,8 +27,6 @@ from zhnews.distributed import (  # noqa: E402
     worker_stats,
 )
 from zhnews.errors import UsageError  # noqa: E402
-
-from .conftest import REPO  # noqa: E402
 
 AUTHORED = REPO / "training" / "authored"
 PER_FILE = 7  # articles from each authored file: 6 files -> 42 articles

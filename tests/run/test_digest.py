@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from zhnews.models.dedupe import MinHashDeduper
-from zhnews.run.digest import build_digest
 from zhnews.records import Article
 from zhnews.render.digest_html import render as render_html
 from zhnews.render.digest_json import render as render_json
 from zhnews.render.digest_markdown import render as render_markdown
+from zhnews.run.digest import build_digest
 from zhnews.text.split import split_sentences
 
 
@@ -33,8 +33,9 @@ class WordRules:
     def predict_proba(self, texts):
         return np.array([[sum(c in t for c in self.cues[l]) / 3 for l in self.labels_] for t in texts])
 
-    def predict(self, texts):
-        return [[l for l, p in zip(self.labels_, row) if p >= 0.3] for row in self.predict_proba(texts)]
+    def decide(self, proba, threshold=None):
+        cut = 0.3 if threshold is None else threshold
+        return [[l for l, p in zip(self.labels_, row) if p >= cut] for row in proba]
 
 
 def art(i, title, text, source="源", date=""):

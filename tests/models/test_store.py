@@ -9,10 +9,17 @@ import zipfile
 import numpy as np
 import pytest
 
-from zhnews.models.classify import ThemeClassifier
 from zhnews.errors import ModelError
+from zhnews.models.classify import ThemeClassifier
 from zhnews.models.features import FeatureParams
-from zhnews.models.store import ARRAYS, FORMAT_VERSION, META, VOCABULARY, load_model, save_model
+from zhnews.models.store import (
+    ARRAYS,
+    FORMAT_VERSION,
+    META,
+    VOCABULARY,
+    load_model,
+    save_model,
+)
 
 TEXTS = ["地铁{}号线开通运营".format(i) for i in range(8)] + ["银行贷款{}亿元".format(i) for i in range(8)] + [
     "公园菊花展第{}天".format(i) for i in range(8)]
@@ -142,7 +149,7 @@ def test_failed_save_keeps_previous_model(saved, model, monkeypatch):
 
 
 def test_default_model_loads_if_shipped():
-    from zhnews.models.store import default_model_dir
+    from zhnews.shipped import default_model_dir
 
     if not (default_model_dir() / META).is_file():
         pytest.skip("no shipped model built yet")

@@ -6,6 +6,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import write_jsonl
 from zhnews.cli import app
 
 RAIL = (
@@ -23,11 +24,6 @@ BANK = (
 )
 SCHOOL = "本市今年秋季新增公办学位1.2万个,新建改扩建中小学18所。市教育局表示,将继续推进集团化办学,缩小校际差距。"
 EVIL = "<script>alert('x')</script>"
-
-
-def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

@@ -9,28 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from tests.helpers import ENERGY, OTHER, RAIL, make_rows, write_jsonl
 from zhnews.cli import app
-
-RAIL = ["地铁{}号线开通运营，列车最高时速{}公里。", "高铁{}站建成投用，动车组每天开行{}对。",
-        "城轨车辆{}列交付，最高时速{}公里。", "轨道交通{}号线盾构贯通，全线设{}座车站。"]
-ENERGY = ["光伏电站装机{}万千瓦，储能电池{}组。", "新能源汽车充电桩新增{}个，锂电池产能{}吉瓦时。",
-          "风电项目并网发电{}万千瓦，氢能示范站{}座。", "储能电站投运，光伏组件出货{}万片。"]
-OTHER = ["市民公园举办菊花展，游客{}万人次，展期{}天。", "中学举行运动会，{}名学生参加{}个项目。",
-         "博物馆展出文物{}件，观众{}人次。", "社区开展义诊活动，{}名医生服务居民{}人。"]
-
-
-def make_rows(groups, n=10):
-    out = []
-    for label, templates in groups.items():
-        for i in range(n):
-            text = templates[i % len(templates)].format(i + 2, (i * 7) % 90 + 10)
-            out.append({"id": f"{label}-{i}", "title": "", "text": text, "labels": [label] if label != "none" else []})
-    return out
-
-
-def write_jsonl(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +132,7 @@ def test_train_refuses_to_replace_a_foreign_folder(tmp_path):
 
 
 def test_train_from_label_folders_with_default_data(tmp_path):
-    from zhnews.run.train import default_training_dir
+    from zhnews.shipped import default_training_dir
 
     if not any(default_training_dir().rglob("*.jsonl")):
         pytest.skip("no shipped training corpus")

@@ -1,10 +1,7 @@
 import numpy as np
 import pytest
 
-from zhnews.records import Article
 from zhnews.models.evaluate import rouge_l, rouge_n
-from zhnews.text.chars import normalized_key
-from zhnews.text.lines import strip_lead
 from zhnews.models.summarize import (
     LeadSummarizer,
     Length,
@@ -13,6 +10,9 @@ from zhnews.models.summarize import (
     pagerank,
     truncate,
 )
+from zhnews.records import Article
+from zhnews.text.chars import normalized_key
+from zhnews.text.lines import strip_lead
 
 METRO = [
     "成都轨道交通集团4月2日宣布，地铁19号线二期工程完成全部铺轨。",

@@ -5,29 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.helpers import BANK, ENERGY, OTHER, RAIL, corpus
 from zhnews.models.classify import ThemeClassifier, classify_articles
-from zhnews.records import Article
 from zhnews.models.features import FeatureParams
-
-# A tiny made-up corpus: each topic has its own vocabulary, with variation so
-# that cross-validation has something to learn.
-RAIL = ["地铁{}号线开通运营，列车最高时速{}公里", "高铁{}站建成，动车组每天开行{}对", "中车株机交付{}列城轨车辆，时速{}公里",
-        "轨道交通{}号线盾构贯通，全线{}座车站"]
-BANK = ["银行向企业发放贷款{}亿元，利率{}%", "证券公司完成IPO承销，募集资金{}亿元，市盈率{}倍",
-        "保险公司理赔{}万元，保费收入增长{}%", "产业基金完成{}亿元融资，投向{}家企业"]
-ENERGY = ["光伏电站装机{}万千瓦，储能电池{}组", "新能源汽车充电桩新增{}个，锂电池产能{}吉瓦时",
-          "风电项目并网发电{}万千瓦，氢能示范站{}座", "储能电站投运，光伏组件出货{}万片，逆变器{}台"]
-OTHER = ["市民公园举办菊花展，游客{}万人次，展期{}天", "中学举行运动会，{}名学生参加{}个项目",
-         "博物馆展出文物{}件，观众{}人次", "社区开展义诊活动，{}名医生服务居民{}人"]
-
-
-def corpus(groups: dict[str, list[str]], n: int = 12) -> tuple[list[str], list[list[str]]]:
-    texts, labels = [], []
-    for label, templates in groups.items():
-        for i in range(n):
-            texts.append(templates[i % len(templates)].format(i + 3, (i * 7) % 90 + 10))
-            labels.append([label] if label != "none" else [])
-    return texts, labels
+from zhnews.records import Article
 
 
 @pytest.fixture(scope="module")
