@@ -79,3 +79,9 @@ SummaryMethod = Annotated[
         + "(" + "; ".join(f"{name}: {cls.description}" for name, cls in SUMMARIZERS.items()) + ").",
     ),
 ]
+TextOutput = Annotated[
+    TextFormat, typer.Option("--format", "-f", help=f"{listed(SUMMARY_FORMATS)} (text is for reading).")
+]
+ClassifyOutput = Annotated[
+    ClassifyFormat, typer.Option("--format", "-f", help=f"{listed(CLASSIFY_FORMATS)} (table is for reading).")
+]

@@ -11,6 +11,7 @@ from .. import settings
 from ..errors import ErrorLog
 from ._options import (
     ClassifyFormat,
+    ClassifyOutput,
     Encoding,
     ErrorsFile,
     Inputs,
@@ -26,7 +27,7 @@ NAME = "classify"
 
 def command(
     inputs: Inputs,
-    fmt: Annotated[ClassifyFormat, typer.Option("--format", "-f", help="table, jsonl, json or csv.")] = "table",
+    fmt: ClassifyOutput = "table",
     model: ModelDir = None,
     threshold: Threshold = None,
     why: Annotated[int, typer.Option("--why", help="Terms shown per theme as the reason; 0 for none.")] = settings.WHY_TERMS,

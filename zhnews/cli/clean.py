@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import sys
 
-import typer
-from typing_extensions import Annotated
-
 from ..errors import ErrorLog
-from ._options import Encoding, ErrorsFile, Inputs, Strict, TextFormat
+from ._options import Encoding, ErrorsFile, Inputs, Strict, TextFormat, TextOutput
 from ._report import run_errors
 
 NAME = "clean"
@@ -16,7 +13,7 @@ NAME = "clean"
 
 def command(
     inputs: Inputs,
-    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text (readable), jsonl or json.")] = "text",
+    fmt: TextOutput = "text",
     encoding: Encoding = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import sys
 
-import typer
-from typing_extensions import Annotated
-
 from .. import settings
 from ..errors import ErrorLog
 from ._options import (
@@ -22,6 +19,7 @@ from ._options import (
     Strict,
     SummaryMethod,
     TextFormat,
+    TextOutput,
 )
 from ._report import as_usage, echo_err, run_errors
 
@@ -35,7 +33,7 @@ def command(
     ratio: Ratio = None,
     method: SummaryMethod = settings.SUMMARIZER,
     keywords: Keywords = settings.KEYWORDS,
-    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text (readable), jsonl or json.")] = "text",
+    fmt: TextOutput = "text",
     progress: Progress = False,
     jobs: Jobs = settings.JOBS,
     encoding: Encoding = None,

@@ -59,7 +59,7 @@ class ThemeClassifier:
     `min_threshold` / `max_threshold` (clamp, so that a tiny fold cannot pick
     an absurd cut-off), `nb_alpha` (smoothing of the naive-Bayes ratios;
     0 turns the scaling off: plain logistic regression), `random_state`, and
-    the feature settings (see `zhnews.features.FeatureParams`).
+    the feature settings (see `zhnews.models.features.FeatureParams`).
 
     Learned: `labels_`, `features_`, `coef_` (labels × features),
     `intercept_`, `thresholds_`, `cv_metrics_`, `oof_proba_`.

@@ -3,7 +3,7 @@
 Two blocks, each a TF-IDF vector (sublinear term frequency, idf, L2 norm) and
 weighted before they are put side by side:
 
-* words: content words from `zhnews.tokenize` (domain dictionary, stop words
+* words: content words from `zhnews.text.segment` (domain dictionary, stop words
   removed), optionally with word bigrams;
 * characters: n-grams of the text with digits folded to `0`, which carry
   the meaning of words the dictionary splits badly (new place and firm names).

@@ -14,7 +14,7 @@ Two engines run jieba's algorithm on jieba's dictionary and HMM:
 
 Both give the same tokens except around hyphenated ASCII: jieba-rs keeps
 `10-11` or `EB-5` whole where jieba splits them at the hyphen;
-`tests/test_tokenize.py` measures the agreement on real text.
+`tests/text/test_segment.py` measures the agreement on real text.
 """
 
 from __future__ import annotations
