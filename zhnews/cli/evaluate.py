@@ -41,22 +41,14 @@ def command(
 
       zhnews evaluate heldout.jsonl --format json > report.json
     """
-    from ..errors import UsageError
-    from ..io.dataset import load_dataset
-    from ..models.evaluate import evaluate as score_model
     from ..models.evaluate import format_report, plot_report
-    from ..models.store import load_model
+    from ..run.train import evaluate_model
 
     errors = ErrorLog()
     with run_errors(errors):
-        clf = load_model(model)
-        dataset = load_dataset([str(p) for p in data])
-        if not len(dataset):
-            raise UsageError("no labelled examples found")
-        unknown = sorted(set(dataset.labels()) - set(clf.labels_))
+        report, unknown = evaluate_model([str(p) for p in data], model, threshold=threshold)
         if unknown:
             echo_err(f"zhnews: warning: labels unknown to the model are ignored: {', '.join(unknown)}")
-        report = score_model(clf, dataset, threshold=threshold)
         if plot is not None:
             plot_report(report, plot)
         if ReportFormat(fmt).value == "json":

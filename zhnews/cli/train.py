@@ -65,11 +65,8 @@ def command(
 
       zhnews train corpus/ --out my_model/ --labels new_energy,finance
     """
-    from ..models.classify import ThemeClassifier
     from ..models.evaluate import format_metrics, format_report
-    from ..models.features import FeatureParams
-    from ..run.train import heldout_by_file, load_training_data, save
-    from ..run.train import train as fit
+    from ..run.train import load_training_data, make_classifier, train_and_save
 
     errors = ErrorLog()
     with run_errors(errors):
@@ -85,16 +82,11 @@ def command(
         counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
         echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
         progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
-        classifier = ThemeClassifier(C=c, cv=cv, nb_alpha=nb_alpha, features=FeatureParams(max_chars=max_chars))
-        model = fit(dataset, classifier=classifier, progress=progress)
-        extra = {}
-        if heldout:
-            report = heldout_by_file(dataset, classifier.get_params(), progress=progress)
-            extra["heldout_by_file"] = {k: v for k, v in report.to_dict().items() if k != "errors"}
-        save(model, dataset, out, extra=extra)
+        classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars)
+        model, report = train_and_save(dataset, out, classifier, heldout=heldout, progress=progress)
         if model.cv_metrics_:
             typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds) at the chosen thresholds:"))
         typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
-        if heldout:
+        if report is not None:
             typer.echo(format_report(report, "held out by file (trained on the other files):"))
         typer.echo(f"model written to {out}")

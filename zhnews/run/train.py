@@ -83,3 +83,40 @@ def heldout_by_file(data: Dataset, params: dict, progress: Progress = lambda m: 
         true.extend(e.labels for e in test_ex)
         ids.extend(e.id or e.where for e in test_ex)
     return score(true, pred, labels, ids)
+
+
+def make_classifier(
+    *, C: float = settings.C, cv: int = settings.CV_FOLDS, nb_alpha: float = settings.NB_ALPHA,
+    max_chars: int = settings.MAX_CHARS,
+) -> ThemeClassifier:
+    """The estimator `zhnews train` fits, from its options."""
+    from ..models.features import FeatureParams
+
+    return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, features=FeatureParams(max_chars=max_chars))
+
+
+def train_and_save(
+    data: Dataset, out: Path, classifier: ThemeClassifier, *, heldout: bool = False,
+    progress: Progress = lambda m: None,
+) -> tuple[ThemeClassifier, Report | None]:
+    """What `zhnews train` does after reading: fit, optionally score held out by file, save atomically."""
+    model = train(data, classifier=classifier, progress=progress)
+    report, extra = None, {}
+    if heldout:
+        report = heldout_by_file(data, classifier.get_params(), progress=progress)
+        extra["heldout_by_file"] = {k: v for k, v in report.to_dict().items() if k != "errors"}
+    save(model, data, out, extra=extra)
+    return model, report
+
+
+def evaluate_model(paths: list[str], model_dir=None, *, threshold: float | None = None):
+    """Score a model on labelled files: (report, labels of the data the model does not know)."""
+    from ..models.evaluate import evaluate
+    from ..models.store import load_model
+
+    model = load_model(model_dir)
+    dataset = load_dataset(list(paths))
+    if not len(dataset):
+        raise UsageError("no labelled examples found")
+    unknown = sorted(set(dataset.labels()) - set(model.labels_))
+    return evaluate(model, dataset, threshold=threshold), unknown
