@@ -357,18 +357,9 @@ def classify_peers(z: Zhnews, sample: list, repeat: int, skip: bool, notes: list
                         train_x.append(f"{title}\n{row['text']}" if title else row["text"])
                         train_y.append((row.get("labels") or ["none"])[0])  # single-label peers: the first theme
     try:
-        import jieba
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import make_pipeline
-        from sklearn.svm import LinearSVC
+        from bench_classify import sklearn_pipeline
 
-        jieba.setLogLevel(60)
-        jieba.initialize()
-        pipe = make_pipeline(
-            TfidfVectorizer(tokenizer=jieba.lcut, token_pattern=None, lowercase=False, ngram_range=(1, 2),
-                            min_df=2, sublinear_tf=True),
-            LinearSVC(C=1.0, random_state=0),
-        )
+        pipe = sklearn_pipeline()
         pipe.fit(train_x, train_y)
         add("scikit-learn TF-IDF(jieba)+LinearSVC", lambda: pipe.predict(texts))
     except ImportError as exc:
