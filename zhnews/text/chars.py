@@ -29,19 +29,14 @@ def normalized_key(text: str) -> str:
     return NON_WORD.sub("", text)
 
 
-def in_gb2312(ch: str) -> bool:
-    """One of GB2312's common characters (or ASCII)."""
-    try:
-        ch.encode("gb2312")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
 def all_gb2312(text: str) -> bool:
-    """Every character is ASCII or in GB2312: one encode for the whole text."""
+    """Every character is ASCII or one of GB2312's common characters: one encode for the whole text."""
     try:
         text.encode("gb2312")
         return True
     except UnicodeEncodeError:
         return False
+
+
+# The same question of one character (GB2312 is stateless, so it is the same test).
+in_gb2312 = all_gb2312
