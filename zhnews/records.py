@@ -28,6 +28,10 @@ class Article:
     date: str = ""
     url: str = ""
     flags: dict[str, int] = field(default_factory=dict)
+    # What cleaning removed from the page, as (line, rule), and where the title came from
+    # (filled for `zhnews clean --explain`).
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    title_source: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,57 +1,42 @@
-"""Main-content extraction from HTML pages, with trafilatura.
+"""HTML pages read by their structure: the title from the page's own signals, the body as one block.
 
-trafilatura is imported here only, on the first HTML page, because it pulls
-in lxml and friends that plain-text runs never need.
+* Title: the page's headings (`<h1>`–`<h4>`, elements whose class or id says
+  title) are compared with what the page says its title is (`og:title`,
+  `<title>`); the heading that `<title>` contains is the headline, without
+  the site name and section that `<title>` adds. Without such a heading,
+  `<title>` less its site suffix.
+* Body: the main content block (readability's scoring of the DOM), with
+  link-dense blocks (related lists, recommendation rails, tag clouds) and
+  comment, share and form widgets removed as blocks; one block element a
+  line. If that block holds little text, trafilatura's extraction, then the
+  page's text, are used instead.
+
+Cleaning then trims the edges of the block (editorial lines above the first
+and below the last paragraph); it never re-judges the lines inside it.
+lxml, readability and trafilatura are imported on the first HTML page only.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+
+from ..text.chars import normalized_key
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-
-
-def extract_html(html: str) -> tuple[str, dict[str, str]]:
-    """Return (main text with one paragraph a line, metadata: title, date, url)."""
-    import logging
-
-    import trafilatura
-
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    doc = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-        with_metadata=True,
-    )
-    meta: dict[str, str] = {}
-    text = ""
-    if doc is not None:
-        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-        text = data.get("text") or ""
-        for key in ("title", "date", "url"):
-            if data.get(key):
-                meta[key] = str(data[key])
-    if not text.strip():
-        # Pages too small for trafilatura's heuristics: fall back to the tag-stripped body.
-        text = _strip_all_tags(html)
-    if "title" not in meta:
-        match = _TITLE.search(html)
-        if match:
-            meta["title"] = _strip_all_tags(match.group(1)).strip()
-    return text, meta
-
-
-def _strip_all_tags(html: str) -> str:
-    import html as htmllib
-
-    html = re.sub(r"(?is)<(script|style|noscript)[^>]*>.*?</\1>", "", html)
-    html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</h\d>", "\n", html)
-    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
-
-
 _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<div", "<p>")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Separators between a headline and the site or section names `<title>` adds.
+_TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|--|—|-\s|\s-|–|::|·\s)\s*")
+_BLOCKS = {"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "section", "article", "h1", "h2", "h3",
+           "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "center", "figure", "figcaption", "header",
+           "footer", "br", "hr"}
+# Widgets that are never the article, by their class or id.
+_WIDGET = re.compile(r"comment|share|social|related|recommend|hot-?news|tags?\b|keyword|sidebar|toolbar|"
+                     r"breadcrumb|crumb|footer|copyright|login|advert|\bad\b|qrcode|erweima|pager|page-?nav",
+                     re.I)
+_MIN_BLOCK_CHARS = 80
+_LINK_DENSE = 0.5
 
 
 def sniff_html(head: str) -> bool:
@@ -62,3 +47,178 @@ def html_records(text: str, source: str, encoding: str, errors):
     from .record import RawRecord
 
     yield RawRecord(text=text, source=source, encoding=encoding, kind="html")
+
+
+def extract_html(html: str) -> tuple[str, dict[str, str]]:
+    """Return (main text with one block a line, metadata: title, title_source, date, url)."""
+    meta: dict[str, str] = {}
+    try:
+        doc = _parse(html)
+    except Exception:  # lxml refuses some broken pages: read their text instead
+        doc = None
+    if doc is not None:
+        title, source = page_title(doc)
+        if title:
+            meta["title"], meta["title_source"] = title, source
+    text = _main_block(html, doc) if doc is not None else ""
+    if len(normalized_key(text)) < _MIN_BLOCK_CHARS:
+        text, extra = _trafilatura(html)
+        for key, value in extra.items():
+            meta.setdefault(key, value)
+    if not text.strip():
+        # Pages too small for any content scoring: the tag-stripped page.
+        text = _strip_all_tags(html)
+    if "title" not in meta:
+        match = _TITLE.search(html)
+        if match:
+            meta["title"] = site_title_headline(_strip_all_tags(match.group(1)).strip())
+            meta["title_source"] = "<title>"
+    return text, meta
+
+
+def _parse(html: str):
+    from lxml import html as lhtml
+
+    return lhtml.document_fromstring(_XML_DECLARATION.sub("", html))
+
+
+# -- the title ------------------------------------------------------------------------------------
+
+
+def page_title(doc) -> tuple[str, str]:
+    """The headline and where it came from: a heading matched against `<title>`/og:title, or `<title>`."""
+    stated = [(_clean(t), name) for t, name in _stated_titles(doc) if _clean(t)]
+    headings = _headings(doc)
+    best, best_score = "", 0.0
+    for heading in headings:
+        key = normalized_key(heading)
+        if len(key) < 4:
+            continue
+        for title, _ in stated:
+            score = _overlap(key, normalized_key(title))
+            # The headline is (nearly) all inside the stated title; a longer heading wins a tie.
+            if score >= 0.8 and (score, len(key)) > (best_score, len(normalized_key(best))):
+                best, best_score = heading, score
+    if best:
+        return best, "heading matching <title>"
+    for title, name in stated:
+        return site_title_headline(title), name
+    if headings:
+        return headings[0], "first heading"
+    return "", ""
+
+
+def _stated_titles(doc):
+    for xpath, name in (('//meta[@property="og:title"]/@content', "og:title"),
+                        ('//meta[@name="title"]/@content', "meta title"), ("//title//text()", "<title>")):
+        values = doc.xpath(xpath)
+        if values:
+            yield " ".join(str(v) for v in values), name
+
+
+def _headings(doc) -> list[str]:
+    found = []
+    for el in doc.xpath("//h1|//h2|//h3|//h4|//*[contains(@class,'title') or contains(@id,'title')]"):
+        if el.tag in ("title", "meta", "head", "html", "body"):
+            continue
+        text = _clean(el.text_content())
+        if 4 <= len(text) <= 120 and text not in found:
+            found.append(text)
+    return found
+
+
+def _overlap(part: str, whole: str) -> float:
+    """Share of `part` found in `whole` as one run (1.0: `part` is a substring)."""
+    if not part or not whole:
+        return 0.0
+    if part in whole:
+        return 1.0
+    match = SequenceMatcher(None, part, whole, autojunk=False).find_longest_match(0, len(part), 0, len(whole))
+    return match.size / len(part)
+
+
+def site_title_headline(title: str) -> str:
+    """`<title>` less the site and section names around the headline: its longest part."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    return max(parts, key=lambda p: len(normalized_key(p)))
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+# -- the body -----------------------------------------------------------------------------------
+
+
+def _main_block(html: str, doc) -> str:
+    import logging
+
+    from lxml import html as lhtml
+    from readability import Document
+
+    logging.getLogger("readability").setLevel(logging.ERROR)
+    try:
+        block = lhtml.fragment_fromstring(Document(_XML_DECLARATION.sub("", html)).summary(html_partial=True))
+    except Exception:
+        return ""
+    _drop_widgets(block)
+    return _block_text(block)
+
+
+def _drop_widgets(block) -> None:
+    """Link-dense blocks and comment/share/form widgets go whole, not line by line."""
+    for el in list(block.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        if el.tag in ("form", "button", "select", "input", "textarea", "script", "style", "nav", "aside"):
+            el.drop_tree()
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if marks.strip() and _WIDGET.search(marks) and len(normalized_key(el.text_content())) < 400:
+            el.drop_tree()
+            continue
+        if el.tag in ("ul", "ol", "div", "table", "section", "p", "li", "dl"):
+            text = normalized_key(el.text_content())
+            if not text:
+                continue
+            links = sum(len(normalized_key(a.text_content())) for a in el.iter("a"))
+            if links / len(text) > _LINK_DENSE and (el.tag != "p" or len(text) < 200):
+                el.drop_tree()
+
+
+def _block_text(block) -> str:
+    """One line per block element, inline markup joined."""
+    for el in block.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag not in ("br", "hr"):
+                el.text = "\n" + (el.text or "")
+    lines = [_clean(line) for line in block.text_content().split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _trafilatura(html: str) -> tuple[str, dict[str, str]]:
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_recall=True,
+                                      with_metadata=True)
+    if doc is None:
+        return "", {}
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    meta = {key: str(data[key]) for key in ("date", "url") if data.get(key)}
+    if data.get("title"):
+        meta["title"], meta["title_source"] = str(data["title"]), "trafilatura"
+    return data.get("text") or "", meta
+
+
+def _strip_all_tags(html: str) -> str:
+    import html as htmllib
+
+    html = re.sub(r"(?is)<(script|style|noscript)[^>]*>.*?</\1>", "", html)
+    html = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</h\d>", "\n", html)
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))

@@ -8,15 +8,16 @@ from typing import Iterable, Iterator
 from ..errors import ErrorLog
 from ..io.read import READERS, RawRecord, read_records
 from ..records import Article
-from ..text.chars import count_cjk
-from ..text.clean import clean_page
+from ..text.boilerplate import LINE_RULES
+from ..text.chars import count_cjk, normalized_key
+from ..text.clean import Trace, clean_page, running_text
 from ..text.dates import find_date, normalize_date
 from ..text.normalize import normalize
 from ..text.split import split_sentences
 
 
 def load_articles(
-    inputs: list[str], *, encoding: str | None = None, errors: ErrorLog | None = None
+    inputs: list[str], *, encoding: str | None = None, errors: ErrorLog | None = None, explain: bool = False
 ) -> Iterator[Article]:
     """Read files, folders or `-` and yield clean articles, lazily.
 
@@ -25,12 +26,18 @@ def load_articles(
     """
     errors = errors if errors is not None else ErrorLog()
     for record in read_records(inputs, errors, encoding):
-        yield from record_articles(record, errors)
+        yield from record_articles(record, errors, explain=explain)
 
 
-def record_articles(record: RawRecord, errors: ErrorLog) -> list[Article]:
-    """The articles of one record; a record that gives none is reported to `errors`."""
-    found = list(_clean_record(record))
+def record_articles(record: RawRecord, errors: ErrorLog, *, explain: bool = False) -> list[Article]:
+    """The articles of one record; a record that gives none is reported to `errors`.
+
+    A page whose chrome rules would remove more running text than they keep
+    is cleaned again from its edges only, and `errors` gets a note: an
+    article is never gutted without a word. With `explain`, each article
+    carries what was removed and why (`Article.removed`, `title_source`).
+    """
+    found = list(_clean_record(record, errors, explain))
     if not found:
         errors.add(record.source, why_empty(record.text))
     return found
@@ -44,22 +51,39 @@ def why_empty(text: str) -> str:
     return "no article text found after cleaning (only page chrome)"
 
 
-def _clean_record(record: RawRecord) -> Iterable[Article]:
+def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterable[Article]:
     text, meta = record.text, dict(record.fields)
     reader = READERS.get(record.kind)
-    if reader is not None and reader.extract is not None:
+    extracted = reader is not None and reader.extract is not None
+    if extracted:
         text, page_meta = reader.extract(text)
         for key, value in page_meta.items():
             meta.setdefault(key, value)
     text = normalize(text)
-    pages = clean_page(text, allow_split=record.is_page)
+    trace = Trace()
+    # A row's text and an extracted HTML block are bodies already: their edges are cleaned, not their lines.
+    edges_only = not record.is_page or extracted
+    pages = clean_page(text, allow_split=record.is_page and not extracted, trace=trace, edges_only=edges_only)
+    if not edges_only:
+        # Only the line rules can gut a body; related lists and sidebars are other articles.
+        removed = running_text(line for line, rule in trace.removed if rule in LINE_RULES)
+        if removed > sum(len(p.text) for p in pages):
+            trace = Trace()
+            pages = clean_page(text, allow_split=False, trace=trace, edges_only=True)
+            errors.note(f"{record.source}: kept whole: the chrome rules would have removed "
+                        f"{removed} characters of running text (see zhnews clean --explain)")
     base = meta.get("id") or _base_id(record)
     date = normalize_date(meta.get("date", "")) or find_date(text)
+    given = normalize(meta.get("title", "")).strip()
     for i, page in enumerate(pages, start=1):
-        title = page.title or normalize(meta.get("title", "")).strip()
-        if not page.title and meta.get("title") and len(pages) == 1:
-            title = normalize(meta["title"]).strip()
-        body = page.text
+        title, paragraphs, source = page.title, list(page.paragraphs), "first heading of the text"
+        if given and (extracted or not record.is_page or not title):
+            # The record's own title (a row's field, the page's headline) wins; a heading the
+            # body opens with stays in the body unless it repeats that title.
+            if title and normalized_key(title) != normalized_key(given):
+                paragraphs.insert(0, title)
+            title, source = given, meta.get("title_source") or "the record's title field"
+        body = "\n".join(paragraphs)
         yield Article(
             id=base if len(pages) == 1 else f"{base}#{i}",
             title=title,
@@ -70,6 +94,8 @@ def _clean_record(record: RawRecord) -> Iterable[Article]:
             date=date,
             url=meta.get("url", ""),
             flags=page.flags,
+            removed=list(trace.removed) if explain and i == 1 else [],
+            title_source=source if title else "",
         )
 
 

@@ -13,7 +13,10 @@ from .chars import CJK, CJK_CHAR
 
 _TERMINAL = "。！？!?…”’」』"
 
-_BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|你现在的位置|您的位置|你的位置|当前的位置|所在位置|位置)\s*[:：]|首页\s*[>»›/＞]")
+_BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|你现在的位置|您的位置|你的位置|当前的位置|所在位置|位置)\s*[:：]")
+# A trail of short sections: 首页 > 新闻 > 正文, 人民网>>文化, 返回腾讯网首页>>.
+_TRAIL_SEP = re.compile(r"\s*(?:>>?|»|›|＞)\s*")
+_TRAIL_HOME = re.compile(r"首页|主页|网$|频道$")
 _META = re.compile(
     r"(发布时间|发表时间|更新时间|发布日期|来源|作者|责任编辑|编辑|浏览(次数|量)?|阅读(量|数)?|点击(数|量)?|字号|时间)\s*[:：]"
     r"|^admin\s*\d|\d+\s*(个月|天|小时|分钟|秒)前|【(打印|关闭|字体|大|中|小)】|浏览\s*[:：]?\s*\d+\s*$"
@@ -25,6 +28,8 @@ _EMAIL = re.compile(r"[\w.\-]+@[\w\-]+\.(com|cn|net|org)\b")
 _CONTACT_WORDS = re.compile(
     r"微信|扫一扫|二维码|公众号|QQ|联系人|手机号|联系电话|咨询电话|热线|邮箱|报料|投稿|加群|客服"
 )
+# What a contact line holds besides its contact words and numbers.
+_CONTACT_FILLER = re.compile(r"电话|手机|号码|号")
 _COPYRIGHT = re.compile(
     r"版权声明|版权所有|版权归|Copyright|©|转载请|如需转载|未经授权|如有侵权|如有不妥|免责声明|ICP备|网络蜘蛛|本文链接|原文链接|本文来源于网络"
 )
@@ -35,9 +40,34 @@ _URL_ONLY = re.compile(r"^\W*(https?://|www\.)\S+\W*$")
 _CAPTION = re.compile(r"^[(（【]?(相关资料图|资料图|图片来源|配图|图源|图\s*[|/]|视频截图)[^)）】]{0,30}[)）】]?$|(记者|通讯员)\S{0,10}\s*摄\s*$|^\S{0,20}摄影?[:：/]")
 _RELATED = re.compile(
     r"^[【\[]?(相关文章|相关阅读|相关新闻|相关推荐|相关报道|推荐阅读|延伸阅读|热门文章|热门推荐|热点推荐|最新文章|最新资讯|"
-    r"最近更新|你可能会喜欢|您可能感兴趣|猜你喜欢|大家都在看|更多新闻|更多精彩|精彩推荐|上一篇|下一篇)[】\]]?\s*[:：]?"
+    r"最近更新|你可能会喜欢|您可能感兴趣|猜你喜欢|大家都在看|更多新闻|更多精彩|精彩推荐|上一篇|下一篇|关键词阅读|为你推荐|"
+    r"为您推荐|今日推荐|热点新闻|热门新闻|相关专题|往期回顾|更多报道|点击排行|阅读排行)[】\]]?\s*[:：]?"
+)
+# Editorial lines: the end mark, editors and sources, original titles, print-edition notes, tags.
+_EDITORIAL = re.compile(
+    r"^[(（【\[]\s*(完|终)\s*[)）】\]]$"
+    r"|^[(（【\[]\s*(责任编辑|责编|编辑|校对|审核|审校|审签|监制|统筹|策划|执笔|采写|撰文|作者|文|图|文/图|图/文|"
+    r"来源|稿源|原标题|资料来源|实习生|记者)[^)）】\]]{0,60}[)）】\]]$"
+    r"|^(原标题|本文原标题|原创|本文来源|文章来源|资料来源|稿件来源|来源|稿源|作者|执笔|采写|撰文|文|图|文/图|图/文|摄影|编辑|责编|"
+    r"责任编辑|校对|审核|审校|监制|编审|值班编辑|网络编辑)\s*[:：/|｜]\s*\S.{0,80}$"
+    r"|^《[^》]{1,20}》\s*[(（][^)）]{0,30}版[)）]$"
+    r"|^(Tags?|TAG|标签|关键词|关键字)\s*[:：]"
+)
+# App plugs and comment or reprint disclaimers: the tail of portal pages.
+_PLUG = re.compile(
+    r"尽在.{0,12}(APP|App|app|客户端)|(下载|安装|打开).{0,12}(APP|App|app|客户端)|海量资讯|精准解读"
+    r"|^(免责声明|声明|特别声明|郑重声明)\s*[:：]|仅供其表达个人看法|不代表本(网|站|平台)(观点|立场)"
+    r"|本文为.{0,30}(上传并发布|自媒体|作者)|(网友|用户)评论仅|感谢您的反馈|图片(均)?来(自|源于)网络"
+    r"|^\d{0,2}[、.]?\s*回复[【\[「“].{1,12}[】\]」”]|点击(菜单栏|阅读原文|下方|上方|投票|进入|查看)|【点击投票】"
+    r"|(扫描|长按|识别)(下方|上方|图中)?二维码|戳(这里|链接)"
+)
+# Where an article ends: the end mark and the editor lines after it.
+_END_MARK = re.compile(
+    r"^[(（【\[]\s*(完|终)\s*[)）】\]]$"
+    r"|^[(（【\[]?\s*(责任编辑|责编|编辑|校对|审核|审校|监制|值班编辑|网络编辑|编审)\s*[:：/|｜]"
 )
 _RELATED_SOFT = re.compile(r"^[【\[]?(相关链接|链接)[】\]]?\s*[:：]?$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _BYLINE = re.compile(r"(记者|通讯员|特约撰稿|撰文|编辑)\s*[/／:：]?\s*[" + CJK + "]{2,4}")
 
 
@@ -48,7 +78,18 @@ def cjk_ratio(line: str) -> float:
 
 
 def is_breadcrumb(line: str) -> bool:
-    return len(line) < 120 and bool(_BREADCRUMB.search(line))
+    """`当前位置：首页 > 新闻`, or a trail of short sections (`人民网>>文化`, `返回腾讯网首页>>`)."""
+    if len(line) >= 120:
+        return False
+    if _BREADCRUMB.search(line):
+        return True
+    parts = [p for p in _TRAIL_SEP.split(line)]
+    if len(parts) < 2 or "。" in line:
+        return False
+    sections = [p for p in parts if p]
+    if not sections or any(len(p) > 20 for p in sections):
+        return False
+    return len(parts) >= 3 or bool(_TRAIL_HOME.search(sections[0]))
 
 
 def is_meta_line(line: str) -> bool:
@@ -59,13 +100,25 @@ def is_meta_line(line: str) -> bool:
 
 
 def is_contact_line(line: str) -> bool:
-    has_number = bool(_PHONE.search(line) or _EMAIL.search(line))
-    has_word = bool(_CONTACT_WORDS.search(line))
-    if has_number and (has_word or len(line) < 60):
-        return True
-    return has_word and len(line) < 45 and not line.endswith("。") or (
-        has_word and "联系人" in line and "手机" in line
-    )
+    """A line that is contact details as a whole (not a sentence that gives a number).
+
+    What is left once contact words and numbers are taken out decides: a
+    prompt or a number with a label leaves a few characters, a body sentence
+    that ends by giving a hotline leaves the sentence.
+    """
+    if len(line) > 120:
+        return False
+    numbers = _PHONE.findall(line) + (_EMAIL.findall(line) if "@" in line else [])
+    words = set(_CONTACT_WORDS.findall(line))
+    if not numbers and not words:
+        return False
+    if len(words) >= 2 and len(line) < 80:
+        return True  # a prompt that asks for several (联系人、手机号…)
+    rest = _PHONE.sub("", _EMAIL.sub("", line) if "@" in line else line)
+    left = len(CJK_CHAR.findall(_CONTACT_FILLER.sub("", _CONTACT_WORDS.sub("", rest))))
+    if numbers:
+        return left < 8 or (left < 12 and not line.endswith("。"))
+    return left < 6 and not line.endswith("。")
 
 
 def is_copyright_line(line: str) -> bool:
@@ -91,10 +144,14 @@ def is_caption_line(line: str) -> bool:
 
 
 def is_foreign_line(line: str) -> bool:
-    """Lines with little or no Chinese: English table descriptions, dates, counters."""
+    """Lines of another language: English table descriptions, dates, counters.
+
+    A Chinese line with Latin names in it (`NVIDIA H200 GPU在华销售获批`) is not;
+    a Latin name opening a quote (`Tim Cook：`) is not either.
+    """
     if not CJK_CHAR.search(line):
-        return True
-    return len(line) >= 8 and cjk_ratio(line) < 0.3
+        return not line.rstrip().endswith((":", "："))
+    return cjk_ratio(line) < 0.3 and len(_LATIN_WORD.findall(line)) >= 4
 
 
 def is_doubled_teaser(line: str) -> bool:
@@ -105,6 +162,21 @@ def is_doubled_teaser(line: str) -> bool:
     head = " ".join(parts[: len(parts) // 2])
     tail = " ".join(parts[len(parts) // 2 :]).rstrip(".…")
     return len(head) >= 6 and len(tail) >= 6 and head.startswith(tail[: max(6, len(tail) - 1)])
+
+
+def is_editorial_line(line: str) -> bool:
+    """`（完）`, `【编辑：张燕玲】`, `(责编：…)`, `原标题：…`, `来源：…`, `文/…`, `执笔/…`, `《人民日报》（…版）`, `Tag:`."""
+    return len(line) <= 100 and not line.endswith("。") and bool(_EDITORIAL.search(line))
+
+
+def is_plug_line(line: str) -> bool:
+    """App plugs and comment or reprint disclaimers (`海量资讯、精准解读，尽在新浪财经APP`)."""
+    return len(line) <= 120 and bool(_PLUG.search(line))
+
+
+def is_end_mark(line: str) -> bool:
+    """`（完）`, `责任编辑：…`: the article is over; what follows is the page's."""
+    return len(line) <= 80 and bool(_END_MARK.search(line))
 
 
 def is_related_marker(line: str) -> bool:
@@ -123,6 +195,8 @@ def is_byline(line: str) -> bool:
 
 
 CHROME_RULES = (
+    ("editorial", is_editorial_line),
+    ("plug", is_plug_line),
     ("breadcrumb", is_breadcrumb),
     ("meta", is_meta_line),
     ("contact", is_contact_line),
@@ -134,6 +208,13 @@ CHROME_RULES = (
     ("foreign", is_foreign_line),
     ("teaser", is_doubled_teaser),
 )
+
+
+LINE_RULES = frozenset(name for name, _ in CHROME_RULES)
+# The rules whose lines are never an article's sentence, wherever they stand:
+# inside an extracted body only these apply (a phone number, a Latin name or
+# a date in a sentence does not make it chrome).
+WHOLE_LINE_RULES = frozenset({"editorial", "plug", "breadcrumb", "share", "form"})
 
 
 def chrome_kind(line: str) -> str | None:

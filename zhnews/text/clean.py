@@ -34,11 +34,34 @@ from .mojibake import drop_mojibake, repair_latin1
 from .split import split_sentences
 
 _TAG = re.compile(r"<[^<>\n]{1,200}>")
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+# A plug glued to the end of a paragraph: `…仍将持续。返回腾讯网首页>>`.
+_TRAILING_PLUG = re.compile(
+    r"(?<=[。！？!?”])\s*(返回\S{0,12}(首页|频道|列表)|点击查看更多|查看更多|更多精彩|[(（]\s*(完|终)\s*[)）])\s*[>»]*$"
+)
+_TAG_END = re.compile(r"""(?:[A-Za-z][A-Za-z0-9_\-]*=\\*["'][^"'<>\n]{0,120}\\*["']\s*)+/?>|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif)\\*["']\s*/?>""")
 _BULLET = re.compile(r"^[•·●○■□◆◇▶►▪\-*]\s*")
 # Articles with less body than this are headline fragments, not articles.
 MIN_BODY_CHARS = 30
 # Sentences shorter than this are too generic to count as repeats.
 MIN_DEDUPE_SENTENCE = 8
+
+
+@dataclass
+class Trace:
+    """What cleaning removed and why: `(line, rule)` pairs in page order, and where titles came from.
+
+    Pass one to `clean_page` to see the work (`zhnews clean --explain`).
+    """
+
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    title_sources: list[str] = field(default_factory=list)
+
+    def drop(self, line: str, rule: str) -> None:
+        self.removed.append((line, rule))
+
+
+_NO_TRACE = None
 
 
 @dataclass
@@ -53,38 +76,112 @@ class CleanArticle:
 
 
 def strip_tags(line: str) -> str:
-    return _TAG.sub("", line) if "<" in line else line
+    """Markup left in a line: whole tags, and the broken ends of tags (`pcms-style=\\"font-L\\">`)."""
+    if "<" in line:
+        line = _TAG.sub("", line)
+    if "=" in line or '">' in line:
+        line = _TAG_END.sub("", line)
+    return line
 
 
-def drop_chrome(lines: list[str]) -> list[str]:
+def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool = False) -> list[str]:
+    """Drop the lines that are chrome as a whole (see `boilerplate.CHROME_RULES`).
+
+    With `edges_only`, only chrome above the first and below the last line of
+    content goes: the text is an extracted body, whose inner lines are the
+    article's even where they look like chrome.
+    """
+    lines = [_BULLET.sub("", strip_tags(line)).strip() for line in lines]
+    lines = [line for line in lines if line]
+    # Related-list heads stay for `cut_related` and `drop_link_boxes`, which need to see them.
+    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else bp.chrome_kind(line)
+             for line in lines]
+    if edges_only:
+        kinds = _edge_kinds(lines, kinds)
     kept = []
-    for line in lines:
-        line = _BULLET.sub("", strip_tags(line)).strip()
-        # Link-box heads stay for `drop_link_boxes`, which needs to see them.
-        if line and (bp.chrome_kind(line) is None or bp.is_soft_related_marker(line)):
+    for line, kind in zip(lines, kinds):
+        if kind is None:
             kept.append(line)
+        elif trace is not None:
+            trace.drop(line, kind)
     return kept
 
 
-def cut_related(lines: list[str]) -> list[str]:
+def _edge_kinds(lines: list[str], kinds: list) -> list:
+    """Chrome of an extracted body: only what stands at its edges.
+
+    The head runs to the first line of running text (headings there are the
+    title, its kicker and subtitle; a bare name there is a byline). Inside,
+    only the rules that never match a sentence apply (`WHOLE_LINE_RULES`). The tail
+    starts at an end mark after the body (`（完）`, `责任编辑：`), or after its
+    last line; everything from an end mark on is the page's, not the
+    article's, unless it holds more running text than the article.
+    """
+    body = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind is None and _is_running(line)]
+    if not body:
+        return kinds
+    first, last = body[0], body[-1]
+    end = next((i for i in range(first + 1, len(lines)) if bp.is_end_mark(lines[i])), None)
+    if end is not None and running_text(lines[end:]) <= running_text(lines[:end]):
+        last = max(i for i in body if i < end)
+        kinds = kinds[:end] + [k or "after the end mark" for k in kinds[end:]]
+    out = []
+    for i, kind in enumerate(kinds):
+        if i < first:
+            out.append(kind or ("byline" if _BARE_NAME.match(lines[i]) else None))
+        elif i > last:
+            out.append(kind)
+        else:
+            out.append(kind if kind in bp.WHOLE_LINE_RULES else None)
+    return out
+
+
+def _is_running(line: str) -> bool:
+    """A line of the article's own text (not a headline, teaser or name)."""
+    return is_body(line) and (len(line) >= 30 or line.endswith(("。", "！", "？", "!", "?", "”")))
+
+
+def cut_related(lines: list[str], trace: Trace | None = None) -> list[str]:
     """Cut at the first related-articles heading that follows some body text."""
     seen_body = False
     for i, line in enumerate(lines):
-        if bp.is_related_marker(line) and seen_body:
-            return lines[:i]
+        if bp.is_related_marker(line):
+            if seen_body:
+                if trace is not None:
+                    for gone in lines[i:]:
+                        trace.drop(gone, "related list")
+                return lines[:i]
+            if trace is not None:
+                trace.drop(line, "related")
+            lines = lines[:i] + [""] + lines[i + 1 :]  # a marker above the body goes alone
+            continue
         seen_body = seen_body or is_body(line)
-    return lines
+    return [line for line in lines if line]
 
 
-def anchor_title(raw_lines: list[str], lines: list[str]) -> list[str]:
+def trim_tail(lines: list[str], trace: Trace | None = None) -> list[str]:
+    """After the last body paragraph, headlines without a body are links to other stories."""
+    end = len(lines)
+    while end > 0 and is_heading(lines[end - 1]) and any(is_body(line) for line in lines[: end - 1]):
+        end -= 1
+    if trace is not None:
+        for gone in lines[end:]:
+            trace.drop(gone, "headline after the body")
+    return lines[:end]
+
+
+def anchor_title(raw_lines: list[str], lines: list[str], trace: Trace | None = None) -> list[str]:
     """Drop sidebars above the title of a one-article page.
 
-    The title is found where a page names it: the last part of a breadcrumb,
-    or the heading right above the meta line (date, author, view count).
-    `raw_lines` still has the chrome; `lines` is what survived it.
+    The title is found where a page names it, in the head of the page (above
+    its first body paragraph): the last part of a breadcrumb, or the heading
+    right above the meta line (date, author, view count). `raw_lines` still
+    has the chrome; `lines` is what survived it. Body text above the title
+    (an extractor that put the body first) is never cut.
     """
     title = None
-    for i, line in enumerate(raw_lines[:60]):
+    head = next((i for i, line in enumerate(raw_lines) if _is_paragraph(line)), len(raw_lines))
+    for i, line in enumerate(raw_lines[: min(60, head)]):
         if bp.is_breadcrumb(line):
             last = re.split(r"[>»›＞/]", line)[-1].strip()
             if len(last) >= 6 and any(x.startswith(last.rstrip(".…")) for x in lines):
@@ -102,8 +199,18 @@ def anchor_title(raw_lines: list[str], lines: list[str]) -> list[str]:
             # Keep a kicker line (引题) right above the title.
             if j > 0 and lines[j - 1].endswith("——"):
                 j -= 1
+            if any(_is_paragraph(x) for x in lines[:j]):
+                return lines
+            if trace is not None:
+                for gone in lines[:j]:
+                    trace.drop(gone, "above the title")
             return lines[j:]
     return lines
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of running text: long, with full stops (not a teaser, a heading or a link)."""
+    return len(line) >= 60 and line.count("。") >= 2 and is_body(line)
 
 
 def split_articles(lines: list[str], allow_split: bool = True) -> list[tuple[list[str], list[str]]]:
@@ -143,7 +250,7 @@ def _take_title(chunk: list[str]) -> tuple[list[str], list[str]]:
     return heads, [line for line in rest if not bp.is_byline(line)]
 
 
-def drop_link_boxes(lines: list[str]) -> list[str]:
+def drop_link_boxes(lines: list[str], trace: Trace | None = None) -> list[str]:
     """A `相关链接` box lists headlines; only the last one, right above the
     next article's byline or body, is a real heading."""
     kept: list[str] = []
@@ -158,6 +265,9 @@ def drop_link_boxes(lines: list[str]) -> list[str]:
             j += 1
         if j > i + 1:
             kept.append(lines[j - 1])
+        if trace is not None:
+            for gone in lines[i : max(i + 1, j - 1)]:
+                trace.drop(gone, "link box")
         i = j
     return kept
 
@@ -197,7 +307,8 @@ def make_title(heads: list[str]) -> tuple[str, list[str]]:
 
 
 def tidy_paragraph(paragraph: str) -> str:
-    """`完成。...` loses its trailing dots; a teaser cut mid-sentence keeps them."""
+    """`完成。...` loses its trailing dots, `…持续。返回腾讯网首页>>` its plug; a teaser cut mid-sentence keeps its dots."""
+    paragraph = _TRAILING_PLUG.sub("", paragraph)
     match = TRAILING_DOTS.search(paragraph)
     if match and paragraph[: match.start()][-1:] in "。！？!?”":
         return paragraph[: match.start()]
@@ -271,14 +382,23 @@ def _is_cut(paragraph: str) -> bool:
     return len(paragraph) > MAX_LEAD_HEADING or "。" in paragraph
 
 
-def clean_page(text: str, allow_split: bool = True) -> list[CleanArticle]:
-    """Normalised page text in, clean articles out (possibly none)."""
+def clean_page(text: str, allow_split: bool = True, trace: Trace | None = None,
+               edges_only: bool = False) -> list[CleanArticle]:
+    """Normalised page text in, clean articles out (possibly none).
+
+    With `allow_split` (a page, not a JSONL/CSV row) a newspaper page may
+    become several articles, and fragments too short to be articles are
+    dropped; a page that is one article keeps whatever body it has, and a row
+    with only a headline is that headline. `edges_only` cleans an already
+    extracted body: chrome goes from its edges, never from inside it.
+    """
     raw_lines = [line.strip() for line in repair_latin1(text).split("\n")]
     raw_lines = [strip_tags(line) for line in raw_lines if line]
-    lines = drop_link_boxes(cut_related(drop_chrome(raw_lines)))
-    groups = split_articles(lines, allow_split)
-    if len(groups) == 1:
-        groups = split_articles(anchor_title(raw_lines, lines), allow_split=False)
+    lines = drop_chrome(raw_lines, trace, edges_only)
+    lines = trim_tail(drop_link_boxes(cut_related(lines, trace), trace), trace)
+    groups = split_articles(lines, allow_split and not edges_only)
+    if len(groups) == 1 and not edges_only:
+        groups = split_articles(anchor_title(raw_lines, lines, trace), allow_split=False)
     seen = SeenSentences()
     articles = []
     for heads, body in groups:
@@ -289,10 +409,21 @@ def clean_page(text: str, allow_split: bool = True) -> list[CleanArticle]:
             paragraph, dropped = drop_mojibake(tidy_paragraph(strip_dateline(paragraph)))
             if dropped:
                 flags["mojibake_sentences_dropped"] = flags.get("mojibake_sentences_dropped", 0) + dropped
+                if trace is not None:
+                    trace.drop(f"{dropped} sentence(s) of mojibake", "mojibake")
             if paragraph:
                 paragraphs.append(paragraph)
         paragraphs = join_broken(dedupe_paragraphs(paragraphs, seen))
-        if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        if len(groups) > 1 and sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+            if trace is not None and (title or paragraphs):
+                trace.drop(" ".join([title] + paragraphs).strip(), "fragment of a newspaper page")
+            continue
+        if not paragraphs and (allow_split or not title):
             continue
         articles.append(CleanArticle(title, paragraphs, flags))
     return merge_continued(articles)
+
+
+def running_text(lines) -> int:
+    """Characters of running text (paragraphs, not headings or links) among `lines`."""
+    return sum(len(line) for line in lines if _is_paragraph(line))
