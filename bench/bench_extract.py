@@ -156,13 +156,17 @@ def run_system(name: str, extract, truths: list[dict], bodies: dict) -> dict:
 
 
 def sogouc_check(limit: float = 0.8) -> None:
-    """Articles with a body that cleaning skips, or that keep under `limit` of their characters."""
+    """Articles with a body that cleaning skips, or that keep under `limit` of their characters, and why."""
+    from collections import Counter
+
     from zhnews.errors import ErrorLog
     from zhnews.io.rows import row_record
     from zhnews.run.articles import record_articles
+    from zhnews.text.normalize import normalize
 
-    print(f"\nSogouC: articles skipped or keeping under {limit:.0%} of their characters")
+    print(f"\nSogouC: articles skipped or keeping under {limit:.0%} of their characters, with what removed most")
     total = lost = skipped = 0
+    reasons: Counter[str] = Counter()
     for split in ("test", "train"):
         path = DATA / "sogouc_subset" / f"{split}.jsonl"
         if not path.is_file():
@@ -174,16 +178,23 @@ def sogouc_check(limit: float = 0.8) -> None:
             if record is None:
                 continue
             total += 1
-            articles = record_articles(record, errors)
-            before = len(norm(row["text"]))
+            articles = record_articles(record, errors, explain=True)
+            before = len(norm(normalize(row["text"])))  # entities as characters, not as "nbsp"
             after = sum(len(norm(a.title + a.text)) for a in articles)
             if not articles:
                 skipped += 1
                 print(f"  skipped {split}:{lineno} ({before} chars): {errors.problems[0].reason}")
             elif after < limit * before:
                 lost += 1
-                print(f"  {split}:{lineno} keeps {after / before:.0%} of {before} chars: {row['text'][:60]!r}")
-    print(f"  {total} articles: {skipped} skipped, {lost} keep under {limit:.0%}")
+                by_rule: Counter[str] = Counter()
+                for removed, rule in articles[0].removed:
+                    by_rule[rule] += len(norm(removed))
+                rule, chars = by_rule.most_common(1)[0] if by_rule else ("?", 0)
+                reasons[rule] += 1
+                print(f"  {split}:{lineno} keeps {after / before:.0%} of {before} chars; most went as {rule!r} "
+                      f"({chars}): {row['text'][:40]!r}")
+    print(f"  {total} articles: {skipped} skipped, {lost} keep under {limit:.0%}; "
+          f"what removed most: {', '.join(f'{r} {n}' for r, n in reasons.most_common())}")
 
 
 def main() -> None:

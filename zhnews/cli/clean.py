@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 
+import typer
+from typing_extensions import Annotated
+
 from ..errors import ErrorLog
 from ._options import Encoding, ErrorsFile, Inputs, Strict, TextFormat, TextOutput
 from ._report import run_errors
@@ -14,6 +17,11 @@ NAME = "clean"
 def command(
     inputs: Inputs,
     fmt: TextOutput = "text",
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also list every line removed from each page, with the rule that removed "
+                     "it, and where the title came from."),
+    ] = False,
     encoding: Encoding = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
@@ -23,11 +31,14 @@ def command(
     Removes page chrome (breadcrumbs, menus, contact and share lines,
     copyright notices, related-article lists), converts traditional
     characters to simplified, splits newspaper pages into articles and
-    articles into sentences.
+    articles into sentences. --explain shows the work: every removed line
+    and the rule that removed it (report a false removal with it).
 
     Examples:
 
       zhnews clean seeds/
+
+      zhnews clean page.html --explain
 
       zhnews clean page.html --format jsonl > articles.jsonl
 
@@ -38,5 +49,5 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        articles = load_articles(inputs, encoding=encoding, errors=errors)
-        write_articles(articles, sys.stdout, TextFormat(fmt).value)
+        articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain)
+        write_articles(articles, sys.stdout, TextFormat(fmt).value, explain=explain)

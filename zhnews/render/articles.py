@@ -10,23 +10,28 @@ from ..records import Article
 _FIELDS = ("id", "title", "text", "sentences", "source", "encoding", "date", "url", "flags")
 
 
-def article_record(article: Article) -> dict:
+def article_record(article: Article, explain: bool = False) -> dict:
     data = article.to_dict()
-    return {key: data[key] for key in _FIELDS}
+    record = {key: data[key] for key in _FIELDS}
+    if explain:
+        record["title_source"] = article.title_source
+        record["removed"] = [{"line": line, "rule": rule} for line, rule in article.removed]
+    return record
 
 
-def write_articles(articles: Iterable[Article], out: TextIO, fmt: str = "text") -> int:
+def write_articles(articles: Iterable[Article], out: TextIO, fmt: str = "text", explain: bool = False) -> int:
+    """Write cleaned articles; with `explain`, what cleaning removed from each page and why."""
     count = 0
     if fmt == "json":
-        records = [article_record(a) for a in articles]
+        records = [article_record(a, explain) for a in articles]
         out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return len(records)
     for article in articles:
         count += 1
         if fmt == "jsonl":
-            out.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            out.write(json.dumps(article_record(article, explain), ensure_ascii=False) + "\n")
         else:
-            out.write(_readable(article))
+            out.write(_readable(article) + (_explained(article) if explain else ""))
         out.flush()
     return count
 
@@ -44,3 +49,13 @@ def _readable(article: Article) -> str:
     for key, n in article.flags.items():
         details.append(f"{key.replace('_', ' ')}: {n}")
     return f"{head}\n({'; '.join(details)})\n\n{article.text}\n\n"
+
+
+def _explained(article: Article) -> str:
+    lines = [f"--- title: {article.title_source or 'none'}"]
+    if article.removed:
+        lines.append(f"--- removed from the page ({len(article.removed)}):")
+        lines += [f"  [{rule}] {line}" for line, rule in article.removed]
+    elif article.id.endswith("#1") or "#" not in article.id:
+        lines.append("--- removed from the page: nothing")
+    return "\n".join(lines) + "\n\n"

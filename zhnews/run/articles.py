@@ -43,10 +43,13 @@ def record_articles(record: RawRecord, errors: ErrorLog, *, explain: bool = Fals
     return found
 
 
+MIN_CJK = 4
+
+
 def why_empty(text: str) -> str:
     """Why a record gave no article, for the error report."""
     cjk = count_cjk(text[:20000])
-    if cjk < 4:
+    if cjk < MIN_CJK:
         return "no Chinese text found (zhnews reads Chinese news)"
     return "no article text found after cleaning (only page chrome)"
 
@@ -63,7 +66,8 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
     trace = Trace()
     # A row's text and an extracted HTML block are bodies already: their edges are cleaned, not their lines.
     edges_only = not record.is_page or extracted
-    pages = clean_page(text, allow_split=record.is_page and not extracted, trace=trace, edges_only=edges_only)
+    pages = clean_page(text, allow_split=record.is_page and not extracted, trace=trace, edges_only=extracted,
+                       row=not record.is_page)
     if not edges_only:
         # Only the line rules can gut a body; related lists and sidebars are other articles.
         removed = running_text(line for line, rule in trace.removed if rule in LINE_RULES)
@@ -75,6 +79,8 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
     base = meta.get("id") or _base_id(record)
     date = normalize_date(meta.get("date", "")) or find_date(text)
     given = normalize(meta.get("title", "")).strip()
+    # zhnews reads Chinese news: a page or row left with no Chinese is not an article.
+    pages = [page for page in pages if count_cjk(page.title + page.text) >= MIN_CJK]
     for i, page in enumerate(pages, start=1):
         title, paragraphs, source = page.title, list(page.paragraphs), "first heading of the text"
         if given and (extracted or not record.is_page or not title):

@@ -21,6 +21,8 @@ _META = re.compile(
     r"(发布时间|发表时间|更新时间|发布日期|来源|作者|责任编辑|编辑|浏览(次数|量)?|阅读(量|数)?|点击(数|量)?|字号|时间)\s*[:：]"
     r"|^admin\s*\d|\d+\s*(个月|天|小时|分钟|秒)前|【(打印|关闭|字体|大|中|小)】|浏览\s*[:：]?\s*\d+\s*$"
     r"|出版物号|今日\s*\d+\s*版|第\s*\d+\s*期\s|星期[一二三四五六日天]\s"
+    # A timestamp opening a line: 2026年12月10日 17:20 新浪财经, 2019-09-26 12:11来源…
+    r"|^\d{4}\s*(年|-|/|\.)\s*\d{1,2}\s*(月|-|/|\.)\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}"
 )
 _MASTHEAD = re.compile(r"^\S{1,8}(日报|晚报|早报|时报|商报|都市报|新闻网|在线)$")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|400[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-\d{7,8})(?!\d)")
@@ -58,7 +60,10 @@ _PLUG = re.compile(
     r"尽在.{0,12}(APP|App|app|客户端)|(下载|安装|打开).{0,12}(APP|App|app|客户端)|海量资讯|精准解读"
     r"|^(免责声明|声明|特别声明|郑重声明)\s*[:：]|仅供其表达个人看法|不代表本(网|站|平台)(观点|立场)"
     r"|本文为.{0,30}(上传并发布|自媒体|作者)|(网友|用户)评论仅|感谢您的反馈|图片(均)?来(自|源于)网络"
-    r"|^\d{0,2}[、.]?\s*回复[【\[「“].{1,12}[】\]」”]|点击(菜单栏|阅读原文|下方|上方|投票|进入|查看)|【点击投票】"
+)
+# Prompts to click, reply or scan: chrome when they are (nearly) the whole line.
+_PROMPT = re.compile(
+    r"^\d{0,2}[、.]?\s*回复[【\[「“].{1,12}[】\]」”]|点击(菜单栏|阅读原文|下方|上方|投票|进入|查看)|【点击投票】"
     r"|(扫描|长按|识别)(下方|上方|图中)?二维码|戳(这里|链接)"
 )
 # Where an article ends: the end mark and the editor lines after it.
@@ -150,8 +155,13 @@ def is_foreign_line(line: str) -> bool:
     a Latin name opening a quote (`Tim Cook：`) is not either.
     """
     if not CJK_CHAR.search(line):
-        return not line.rstrip().endswith((":", "："))
+        return bool(_LATIN_WORD.search(line)) and not line.rstrip().endswith((":", "："))
     return cjk_ratio(line) < 0.3 and len(_LATIN_WORD.findall(line)) >= 4
+
+
+def is_figures_line(line: str) -> bool:
+    """Digits and signs only: dates, counters, page numbers (or the cells of a table)."""
+    return not CJK_CHAR.search(line) and not _LATIN_WORD.search(line)
 
 
 def is_doubled_teaser(line: str) -> bool:
@@ -171,7 +181,13 @@ def is_editorial_line(line: str) -> bool:
 
 def is_plug_line(line: str) -> bool:
     """App plugs and comment or reprint disclaimers (`海量资讯、精准解读，尽在新浪财经APP`)."""
-    return len(line) <= 120 and bool(_PLUG.search(line))
+    if len(line) > 120:
+        return False
+    if _PLUG.search(line):
+        return True
+    prompt = _PROMPT.search(line)
+    # A sentence that ends with a link prompt keeps its sentence (the prompt is trimmed off it).
+    return prompt is not None and "。" not in line[: prompt.start()]
 
 
 def is_end_mark(line: str) -> bool:
@@ -206,6 +222,7 @@ CHROME_RULES = (
     ("markup", is_markup_line),
     ("caption", is_caption_line),
     ("foreign", is_foreign_line),
+    ("figures", is_figures_line),
     ("teaser", is_doubled_teaser),
 )
 
@@ -214,7 +231,11 @@ LINE_RULES = frozenset(name for name, _ in CHROME_RULES)
 # The rules whose lines are never an article's sentence, wherever they stand:
 # inside an extracted body only these apply (a phone number, a Latin name or
 # a date in a sentence does not make it chrome).
-WHOLE_LINE_RULES = frozenset({"editorial", "plug", "breadcrumb", "share", "form"})
+WHOLE_LINE_RULES = frozenset({"editorial", "plug", "breadcrumb", "share", "form", "copyright"})
+# What may go from the edges of a JSONL/CSV text, an already extracted body:
+# nothing that could be the article's own first or last line (a notice's
+# 报名时间：…, a hotline that ends a police appeal).
+ROW_EDGE_RULES = WHOLE_LINE_RULES | {"markup", "caption", "teaser"}
 
 
 def chrome_kind(line: str) -> str | None:

@@ -30,14 +30,15 @@ from .lines import (
     is_heading,
     strip_dateline,
 )
-from .mojibake import drop_mojibake, repair_latin1
+from .mojibake import repair_latin1, split_mojibake
 from .split import split_sentences
 
 _TAG = re.compile(r"<[^<>\n]{1,200}>")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 # A plug glued to the end of a paragraph: `…仍将持续。返回腾讯网首页>>`.
 _TRAILING_PLUG = re.compile(
-    r"(?<=[。！？!?”])\s*(返回\S{0,12}(首页|频道|列表)|点击查看更多|查看更多|更多精彩|[(（]\s*(完|终)\s*[)）])\s*[>»]*$"
+    r"(?<=[。！？!?”])\s*(返回\S{0,12}(首页|频道|列表)|点击查看更多|查看更多|更多精彩|[(（]\s*(完|终)\s*[)）]"
+    r"|点击(进入|查看|阅读)[:：].{1,40})\s*[>»]*$"
 )
 _TAG_END = re.compile(r"""(?:[A-Za-z][A-Za-z0-9_\-]*=\\*["'][^"'<>\n]{0,120}\\*["']\s*)+/?>|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif)\\*["']\s*/?>""")
 _BULLET = re.compile(r"^[•·●○■□◆◇▶►▪\-*]\s*")
@@ -84,7 +85,8 @@ def strip_tags(line: str) -> str:
     return line
 
 
-def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool = False) -> list[str]:
+def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool = False,
+                edge_rules: frozenset | None = None) -> list[str]:
     """Drop the lines that are chrome as a whole (see `boilerplate.CHROME_RULES`).
 
     With `edges_only`, only chrome above the first and below the last line of
@@ -97,6 +99,8 @@ def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool =
     kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else bp.chrome_kind(line)
              for line in lines]
     if edges_only:
+        if edge_rules is not None:
+            kinds = [kind if kind in edge_rules else None for kind in kinds]
         kinds = _edge_kinds(lines, kinds)
     kept = []
     for line, kind in zip(lines, kinds):
@@ -117,7 +121,9 @@ def _edge_kinds(lines: list[str], kinds: list) -> list:
     last line; everything from an end mark on is the page's, not the
     article's, unless it holds more running text than the article.
     """
-    body = [i for i, (line, kind) in enumerate(zip(lines, kinds)) if kind is None and _is_running(line)]
+    # Running text by its shape: an ambiguous rule (a hotline, a Latin name) does not make it the page's.
+    body = [i for i, (line, kind) in enumerate(zip(lines, kinds))
+            if kind not in bp.WHOLE_LINE_RULES and _is_running(line)]
     if not body:
         return kinds
     first, last = body[0], body[-1]
@@ -213,7 +219,8 @@ def _is_paragraph(line: str) -> bool:
     return len(line) >= 60 and line.count("。") >= 2 and is_body(line)
 
 
-def split_articles(lines: list[str], allow_split: bool = True) -> list[tuple[list[str], list[str]]]:
+def split_articles(lines: list[str], allow_split: bool = True,
+                   trace: Trace | None = None) -> list[tuple[list[str], list[str]]]:
     """Group lines into (heading lines, body lines) per article.
 
     A page holds several articles when it has two or more article starts
@@ -223,7 +230,7 @@ def split_articles(lines: list[str], allow_split: bool = True) -> list[tuple[lis
     """
     starts = [i for i, line in enumerate(lines) if is_article_start(line)]
     if not allow_split or len(starts) < 2:
-        return [_take_title(lines)]
+        return [_take_title(lines, trace)]
     bounds = []
     for m in starts:
         s = m
@@ -235,10 +242,10 @@ def split_articles(lines: list[str], allow_split: bool = True) -> list[tuple[lis
     if bounds[0] != 0:
         bounds[0] = 0
     chunks = [lines[a:b] for a, b in zip(bounds, bounds[1:] + [len(lines)])]
-    return [_take_title(chunk) for chunk in chunks]
+    return [_take_title(chunk, trace) for chunk in chunks]
 
 
-def _take_title(chunk: list[str]) -> tuple[list[str], list[str]]:
+def _take_title(chunk: list[str], trace: Trace | None = None) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(chunk) and not is_heading(chunk[i]) and bp.is_byline(chunk[i]):
         i += 1
@@ -247,6 +254,10 @@ def _take_title(chunk: list[str]) -> tuple[list[str], list[str]]:
         i += 1
     heads = chunk[heads_start:i]
     rest = chunk[:heads_start] + chunk[i:]
+    if trace is not None:
+        for line in rest:
+            if bp.is_byline(line):
+                trace.drop(line, "byline")
     return heads, [line for line in rest if not bp.is_byline(line)]
 
 
@@ -339,7 +350,7 @@ class SeenSentences:
         return any(other.endswith(key) for other in self.tails.get(key[-self._TAIL :], ()))
 
 
-def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences) -> list[str]:
+def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences, trace: Trace | None = None) -> list[str]:
     """Keep each paragraph, and each sentence, once across the page.
 
     `seen` holds sentences from earlier articles of the same page, so a
@@ -352,6 +363,8 @@ def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences) -> list[str]:
             key = normalized_key(sentence)
             if len(key) >= MIN_DEDUPE_SENTENCE:
                 if key in seen:
+                    if trace is not None:
+                        trace.drop(sentence, "repeat")
                     continue
                 seen.add(key)
             fresh.append(sentence)
@@ -383,22 +396,31 @@ def _is_cut(paragraph: str) -> bool:
 
 
 def clean_page(text: str, allow_split: bool = True, trace: Trace | None = None,
-               edges_only: bool = False) -> list[CleanArticle]:
+               edges_only: bool = False, row: bool = False) -> list[CleanArticle]:
     """Normalised page text in, clean articles out (possibly none).
 
     With `allow_split` (a page, not a JSONL/CSV row) a newspaper page may
     become several articles, and fragments too short to be articles are
     dropped; a page that is one article keeps whatever body it has, and a row
     with only a headline is that headline. `edges_only` cleans an already
-    extracted body: chrome goes from its edges, never from inside it.
+    extracted body: chrome goes from its edges, never from inside it. A `row`
+    (a JSONL/CSV text) is cleaned most conservatively: only lines that can
+    never be an article's go from its edges, and trailing headlines stay.
     """
     raw_lines = [line.strip() for line in repair_latin1(text).split("\n")]
     raw_lines = [strip_tags(line) for line in raw_lines if line]
-    lines = drop_chrome(raw_lines, trace, edges_only)
-    lines = trim_tail(drop_link_boxes(cut_related(lines, trace), trace), trace)
-    groups = split_articles(lines, allow_split and not edges_only)
-    if len(groups) == 1 and not edges_only:
-        groups = split_articles(anchor_title(raw_lines, lines, trace), allow_split=False)
+    lines = drop_chrome(raw_lines, trace, edges_only or row, bp.ROW_EDGE_RULES if row else None)
+    lines = drop_link_boxes(cut_related(lines, trace), trace)
+    if not row:
+        lines = trim_tail(lines, trace)
+    if allow_split and not (edges_only or row):
+        groups = split_articles(lines, True)
+        if len(groups) == 1:
+            groups = split_articles(anchor_title(raw_lines, lines, trace), False, trace)
+        else:
+            groups = split_articles(lines, True, trace)
+    else:
+        groups = split_articles(lines, False, trace)
     seen = SeenSentences()
     articles = []
     for heads, body in groups:
@@ -406,14 +428,15 @@ def clean_page(text: str, allow_split: bool = True, trace: Trace | None = None,
         paragraphs = []
         title, subtitles = make_title(heads)
         for paragraph in subtitles + body:
-            paragraph, dropped = drop_mojibake(tidy_paragraph(strip_dateline(paragraph)))
+            paragraph, dropped = split_mojibake(tidy_paragraph(strip_dateline(paragraph)))
             if dropped:
-                flags["mojibake_sentences_dropped"] = flags.get("mojibake_sentences_dropped", 0) + dropped
+                flags["mojibake_sentences_dropped"] = flags.get("mojibake_sentences_dropped", 0) + len(dropped)
                 if trace is not None:
-                    trace.drop(f"{dropped} sentence(s) of mojibake", "mojibake")
+                    for sentence in dropped:
+                        trace.drop(sentence, "mojibake")
             if paragraph:
                 paragraphs.append(paragraph)
-        paragraphs = join_broken(dedupe_paragraphs(paragraphs, seen))
+        paragraphs = join_broken(dedupe_paragraphs(paragraphs, seen, trace))
         if len(groups) > 1 and sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
             if trace is not None and (title or paragraphs):
                 trace.drop(" ".join([title] + paragraphs).strip(), "fragment of a newspaper page")

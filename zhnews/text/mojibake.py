@@ -13,19 +13,23 @@ import re
 from .chars import CJK, in_gb2312, is_cjk
 
 _LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u0192\u02c6-\u02dc]+")
+_ODD_LETTER = "(?![αβγδεθλμπστφωΩΔΣ])[\u0370-\u03ff\u0400-\u04ff]"
 _SIGNATURES = (
-    re.compile("[\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]"),
-    # Greek or Cyrillic letters touching Chinese characters: 倜χ校.
-    re.compile(rf"[{CJK}][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][{CJK}]"),
+    re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]"),
+    # Greek or Cyrillic letters touching Chinese characters: 倜χ校 (but not the
+    # letters science and software write that way: β测试版, α粒子, 100μm).
+    re.compile(rf"[{CJK}]{_ODD_LETTER}|{_ODD_LETTER}[{CJK}]"),
     # A broken closing quote: `?!` glued to the next character.
     re.compile(rf"\?!(?=[{CJK}])"),
 )
-# A lone lowercase letter wedged between Chinese characters (掷m增, 敝x曙) is a
-# mark of misdecoded bytes when it comes with others; one alone is usually a
-# word (日k线, e公司).
-_WEDGED = re.compile(rf"[{CJK}][a-z](?=[{CJK}])")
-# Replacement characters: one run is a broken emoji or symbol, several are misdecoded text.
-_REPLACEMENT_RUN = re.compile("\ufffd+")
+# A lone lowercase letter wedged between Chinese characters (掷m增, 敝x曙) is
+# misdecoded bytes, except in the few words written that way (日k线, e公司/e租宝)
+# and in options of a quiz (选a, 选项b).
+_WEDGED = re.compile(rf"(?![选项])[{CJK}](?!e|k(?=线))[a-z](?=[{CJK}])")
+# Replacement and private-use characters: one run in a sentence is a broken
+# emoji, symbol or indent (SogouC's U+E5E5 pairs); several are misdecoded text.
+_REPLACEMENT_RUN = re.compile("[\ufffd\ue000-\uf8ff]+")
+_ODD = re.compile("[\ufffd\ue000-\uf8ff]")
 # Characters outside GB2312 are normal in names, but several in one short
 # sentence (after conversion to simplified) are the mark of misdecoded bytes.
 _RARE_LIMIT = 3
@@ -51,27 +55,32 @@ def repair_latin1(text: str) -> str:
 def is_mojibake(sentence: str) -> bool:
     if any(sig.search(sentence) for sig in _SIGNATURES):
         return True
-    if "\ufffd" in sentence and len(_REPLACEMENT_RUN.findall(sentence)) >= 2:
+    if _ODD.search(sentence) and len(_REPLACEMENT_RUN.findall(sentence)) >= 2:
         return True
-    wedged = len(_WEDGED.findall(sentence))
-    if wedged >= 2:
+    if _WEDGED.search(sentence):
         return True
     rare = 0
     for ch in sentence:
         if is_cjk(ch) and not in_gb2312(ch):
             rare += 1
-            if rare >= _RARE_LIMIT or wedged:
+            if rare >= _RARE_LIMIT:
                 return True
     return False
 
 
 def drop_mojibake(paragraph: str) -> tuple[str, int]:
     """Remove the sentences of `paragraph` that carry mojibake; return (text, how many)."""
+    text, dropped = split_mojibake(paragraph)
+    return text, len(dropped)
+
+
+def split_mojibake(paragraph: str) -> tuple[str, list[str]]:
+    """`paragraph` without the sentences that carry mojibake, and those sentences."""
     from .split import split_sentences
 
     # A paragraph without a signature has no sentence with one: skip the split.
     if not is_mojibake(paragraph):
-        return _REPLACEMENT_RUN.sub("", paragraph) if "\ufffd" in paragraph else paragraph, 0
+        return _REPLACEMENT_RUN.sub("", paragraph) if _ODD.search(paragraph) else paragraph, []
     sentences = split_sentences(paragraph)
     kept = [_REPLACEMENT_RUN.sub("", s) for s in sentences if not is_mojibake(s)]
-    return "".join(kept), len(sentences) - len(kept)
+    return "".join(kept), [s for s in sentences if is_mojibake(s)]

@@ -19,6 +19,9 @@ from .chars import CJK, all_gb2312
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
 _PINYIN_NOTE = re.compile(rf"[(（?][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# Scraped text often drops the semicolon of the commonest entities: `&nbsp&nbsp本公司`.
+_BARE_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot)(?![;A-Za-z0-9])")
+_BARE_VALUE = {"nbsp": "\u00a0", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _SPACE_BETWEEN_CJK_AND_DIGIT = re.compile(rf"(?<=[{CJK}]) (?=\d)|(?<=\d) (?=[{CJK}])")
 # Full-width ASCII letters and digits (and ％ ＠ ＃ ＆ ＋ ＝) fold to half-width;
@@ -35,7 +38,8 @@ def unescape_entities(text: str) -> str:
     """`&nbsp;` and friends, common in scraped text, become characters."""
     if "&" not in text:
         return text
-    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return _BARE_ENTITY.sub(lambda m: _BARE_VALUE[m.group(1)], text) if "&" in text else text
 
 
 def strip_pinyin(text: str) -> str:
