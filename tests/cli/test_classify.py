@@ -29,7 +29,7 @@ def run(args, input=None):
 
 def test_train_prints_cv_metrics_and_writes_model(trained):
     root, out, result = trained
-    assert "cross-validated (3 folds)" in result.stdout
+    assert "cross-validated (3 folds, stratified)" in result.stdout  # one training file: no grouping
     for label in ("new_energy", "rail_transit"):
         assert label in result.stdout
     assert "thresholds:" in result.stdout
@@ -181,3 +181,14 @@ def test_train_options_reach_the_model(tmp_path):
     assert result.exit_code == 0, result.output
     params = json.loads((out / "meta.json").read_text(encoding="utf-8"))["params"]
     assert (params["C"], params["nb_alpha"]) == (2.5, 0.0)
+
+
+def test_training_from_several_files_groups_the_folds_by_file(tmp_path):
+    rows = make_rows({"rail_transit": RAIL, "none": OTHER}, n=12)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for k in range(3):
+        write_jsonl(folder / f"part{k}.jsonl", rows[k::3])
+    result = run(["train", str(folder), "--out", str(tmp_path / "m"), "--cv", "3", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "cross-validated (3 folds, grouped by file)" in result.stdout

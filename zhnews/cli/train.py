@@ -66,7 +66,7 @@ def command(
       zhnews train corpus/ --out my_model/ --labels new_energy,finance
     """
     from ..models.evaluate import format_metrics, format_report
-    from ..run.train import load_training_data, make_classifier, train_and_save
+    from ..run.train import cv_groups, load_training_data, make_classifier, train_and_save
 
     errors = ErrorLog()
     with run_errors(errors):
@@ -85,7 +85,8 @@ def command(
         classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars)
         model, report = train_and_save(dataset, out, classifier, heldout=heldout, progress=progress)
         if model.cv_metrics_:
-            typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds) at the chosen thresholds:"))
+            how = "grouped by file" if cv_groups(dataset, cv) else "stratified"
+            typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds, {how}) at the chosen thresholds:"))
         typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
         if report is not None:
             typer.echo(format_report(report, "held out by file (trained on the other files):"))

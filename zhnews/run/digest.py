@@ -8,6 +8,7 @@ that follow their interfaces.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Callable, Protocol, Sequence
 
@@ -67,7 +68,7 @@ def build_digest(
     clock.lap("classify")
     described = map_ordered(
         _Describe(summarize, keywords),
-        [article for article, _ in stories],
+        [_titled(article) for article, _ in stories],
         jobs=jobs,
         progress=(lambda done, total: progress("summarize", done, total)) if progress else None,
     )
@@ -78,7 +79,7 @@ def build_digest(
         items.append(
             DigestItem(
                 id=article.id,
-                title=article.title or (article.sentences[0] if article.sentences else article.id),
+                title=article.title or _titled(article).title or article.id,
                 source=article.source,
                 url=article.url,
                 date=article.date,
@@ -113,6 +114,15 @@ def build_digest(
         n_input=n_input,
         n_duplicates=n_input - len(stories),
     )
+
+
+def _titled(article: Article) -> Article:
+    """An untitled article is shown under its first sentence, which its summary then leaves out."""
+    if article.title or len(article.sentences) < 2:
+        return article
+    return replace(article, title=article.sentences[0], sentences=article.sentences[1:],
+                   text=article.text.split("\n", 1)[1] if article.text.startswith(article.sentences[0] + "\n")
+                   else article.text)
 
 
 class _Describe:

@@ -30,7 +30,7 @@ MIN_SENTENCE_CJK = 4
 
 # `……`, `...`: a line cut off by the page (a teaser), or trailing dots after a full stop.
 TRAILING_DOTS = re.compile(r"(\.{3,}|…+)$")
-_UNIT_END = re.compile(r"[。！？!?…；;][”’」』)）]*$")
+_UNIT_END = re.compile(r"[。！？!?…；;][”’」』)）]*(?:[(（][^()（）]{1,20}[)）])?$")
 
 # Datelines, in the two places they matter. At the start of a paragraph:
 # `株洲日报·掌上株洲讯(记者/刘芳)`, `新华社北京3月1日电`; they go from the body.
@@ -48,6 +48,21 @@ _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{1,8}?消息\s*[：:；;，,]\s*"),
     re.compile(r"^(新华社|中新社|中新网|人民网|央视网|本报)[^，,。]{0,16}?(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     re.compile(r"^[(（](记者|通讯员)[^)）]{0,30}[)）]\s*"),
+    # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电
+    re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
+    # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】
+    re.compile(r"^[^\s，。：:；;]{2,12}?(日报|晚报|时报|商报|早报|快报|报|网|台|公司)讯\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
+    re.compile(r"^【[^】]{2,14}(讯|消息|报道|快讯)】\s*"),
+    # A report attribution: 据央视新闻报道，据财联社消息，北京时间11月7日下午消息，
+    re.compile(r"^据[^，,。]{2,12}(报道|消息)\s*[，,：:]\s*"),
+    re.compile(r"^北京时间[^，,。]{0,16}消息\s*[，,：:]\s*"),
+    # A site's dateline before a space: 新浪科技讯 …
+    re.compile(r"^[^\s，。：:；;]{2,10}讯\s+"),
+    # An author or an original title glued to the front: 作者：马化展11月2日…, 原标题：…新华社杭州11月8日电
+    re.compile(r"^(作者|撰文|文|记者)\s*[:：/]\s*[\u4e00-\u9fff·]{2,4}(?=\d|\s|[，,])\s*"),
+    re.compile(r"^原标题\s*[:：].{0,40}?(?=新华社|中新社|中新网|人民网|本报讯|[^，。\s]{0,10}\d{1,2}月\d{1,2}日电)"),
+    # Brackets left over from a cut tag: 】中国上海/…
+    re.compile(r"^[】\]]+\s*"),
 )
 
 
@@ -115,3 +130,121 @@ def summary_candidates(sentences: Sequence[str]) -> list[str]:
             continue
         out.append(sentence)
     return out
+
+
+# -- what a sentence says: facts, fluff, and whether it stands alone ------------------------
+
+# Numbers with a unit: money, counts, sizes, shares (9600亿元, 103个, 43公里, 8.1%).
+_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:多|余|近)?\s*(?:万亿|亿|万|千|百)?\s*"
+    r"(?:元|美元|欧元|个|项|家|座|条|台|辆|列|套|所|人次|人|名|户|亩|吨|公里|千米|米|平方米|平方公里|千瓦|兆瓦|"
+    r"吉瓦|万千瓦|倍|%|％|个百分点|次|天|年|批|宗|架|艘|GB|TB|G)"
+)
+_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年|\d{1,2}日[上下]?午?|今年|去年|日前|近日|昨天|今天|昨日|今日")
+# What news reports happening: signing, starting, opening, approving, publishing.
+_ACTION = re.compile(
+    r"签约|签订|签署|开工|投产|获批|批复|发布|启动|开通|竣工|落户|揭牌|举行|召开|上市|完成|实现|建成|印发|出台|"
+    r"通过|审议|成立|开业|交付|中标|增长|下降|同比|环比|融资|贷款|授信|投资|引进|落地|入驻|发行|达到|突破"
+)
+# Slogans, scene-setting and exhortation: lines that set a mood instead of reporting.
+_SCENE = re.compile(
+    r"^(春|夏|秋|冬|初春|早春|仲春|暮春|初夏|盛夏|金秋|深秋|初冬|隆冬|寒冬|岁末|年初|开年|开局之年|新春|最美|"
+    r"走进|漫步|放眼|驱车|行走在|步入|站在|登上|来到|伫立|远眺|清晨|傍晚|夜幕)"
+)
+_EXHORT = re.compile(r"^(要|必须|务必|让我们|我们要|希望|号召|奋力|全力|加快|坚持|切实|着力|以|抓好|紧扣|聚焦)")
+_SLOGAN = re.compile(r"号角|征程|蓝图|擂鼓|奋进|激荡|热潮|春潮|快马加鞭|撸起袖子|只争朝夕|马不停蹄|正当时|"
+                     r"再出发|新篇章|新征程|争先|比学赶超|干事创业|风生水起|如火如荼|蹄疾步稳|铿锵")
+# Sentences that lean on the one before: 他强调… 该项目… 此外… 这… 对此…
+_DEPENDENT = re.compile(
+    r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
+    r"当天|当日|自此|随后|此后|之后|——)"
+)
+# An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。
+_ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者)[。！]?$")
+_ADDRESS = re.compile(r"^(地址|地点|电话|网址|邮编|邮箱|联系方式|时间|日期)\s*[:：]")
+_CREDIT = re.compile(
+    r"^[(（【\[][^)）】\]]{0,20}(供稿|供图|摄|发|提供|报道|整理)[)）】\]]$|(记者|通讯员)\s*\S{2,8}\s*摄|新华社发"
+    r"|[(（][^)）]{1,12}摄[)）]$|^图为|^(上|下|左|右)图|截图。?$|^\[[^\]]{2,12}\]|^【[^】]{2,12}】"
+)
+# A fragment of a hard-wrapped line: it starts after a closing quote or inside a word (Duo”（酷睿2双核）…).
+_BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)）])")
+# A label and a colon: interview prompts, notes, keys (划重点：, 事由：, 记者：, 问：).
+_LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)\s*[:：]")
+# A list item that needs its list: 二是适当集中…, 其次是并购…
+_LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、是])")
+# A unit with fewer Chinese characters than this cannot stand alone in a summary.
+MIN_STANDALONE_CJK = 12
+
+
+def fact_score(sentence: str) -> float:
+    """How much a sentence reports: quantities with units, dates, and news actions (0 to about 4)."""
+    quantities = len(_QUANTITY.findall(sentence))
+    dates = len(_DATE.findall(sentence))
+    actions = len(_ACTION.findall(sentence))
+    return min(quantities, 3) + min(dates, 1) * 0.5 + min(actions, 2) * 0.5
+
+
+def fluff_score(sentence: str) -> float:
+    """How much a sentence sets a mood instead of reporting: slogans, scenes, questions, exhortation."""
+    score = 0.0
+    core = sentence.rstrip("”’」』)）")
+    if core.endswith(("？", "?")):
+        score += 1.0
+    if core.endswith(("！", "!")):
+        score += 0.5
+    if _SCENE.match(sentence):
+        score += 1.0
+    if _EXHORT.match(sentence):
+        score += 0.5
+    score += 0.5 * min(len(_SLOGAN.findall(sentence)), 2)
+    # Parallel clauses of equal length with no figure in them: 最美人间四月天,干事创业正当时。
+    clauses = [c for c in re.split(r"[，,；;、]", sentence.rstrip("。！？!?")) if c]
+    if len(clauses) >= 2 and not re.search(r"\d", sentence) and len({len(c) for c in clauses}) == 1:
+        score += 1.0
+    return score
+
+
+def is_dependent(sentence: str) -> bool:
+    """A sentence that needs the one before it (他强调…, 该项目…, 此外…)."""
+    return bool(_DEPENDENT.match(sentence))
+
+
+def stands_alone(sentence: str) -> bool:
+    """Worth quoting on its own: long enough, not a caption, credit, address, bare attribution or slogan."""
+    if count_cjk(sentence) < MIN_STANDALONE_CJK:
+        return False
+    fluff = fluff_score(sentence)
+    if fluff >= 1.5 or (fluff >= 1 and fact_score(sentence) == 0):
+        return False
+    if _ADDRESS.match(sentence) or _CREDIT.search(sentence) or _ATTRIBUTION.match(sentence):
+        return False
+    if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
+        return False
+    # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
+    if sentence.rstrip("”’」』)）").endswith(("！", "!")) and count_cjk(sentence) < 20:
+        return False
+    return bp.chrome_kind(sentence) is None
+
+
+# A subheading that reports (`俄罗斯宣布对22名英国公民实施制裁`), unlike a slogan or a section label
+# (`推动产业项目建设取得更大成绩`, `背景：…`, `一、总体要求`).
+_REPORTING = re.compile(
+    r"宣布|称|表示|举行|发布|通过|批准|会见|出席|参加|召开|签署|签订|开幕|闭幕|启动|开通|开工|投产|获批|达成|"
+    r"公布|实施|进入|遭|发生|抵达|访问|审议|当选|确诊|死亡|增长|下降|突破|落地|落户|揭牌"
+)
+_AGENDA = re.compile(
+    r"^(推动|加快|打造|抢抓|聚焦|坚持|深化|持续|全力|奋力|着力|努力|扎实|深入|不断|全面|建设|推进|构建|培育|提升|"
+    r"强化|优化|完善|做好|抓好|争创|坚定|勇当|当好|答好|跑出|按下|激活|厚植|筑牢|守牢|锚定|瞄准|围绕|实现|确保|"
+    r"以|在|让|把|用|向|从|为)"
+)
+_NUMBERED = re.compile(r"^([(（]?[一二三四五六七八九十]+[)）、.]|\d+[、.．]|第[一二三四五六七八九十]+)")
+
+
+def is_report_heading(unit: str) -> bool:
+    """A subheading that states news of its own (a roundup's item headline), not a slogan or label."""
+    if not is_heading_unit(unit) or fluff_score(unit) or _NUMBERED.match(unit) or _AGENDA.match(unit):
+        return False
+    label = re.match(r"^([^：:]{1,3})[：:]", unit)
+    if label:
+        return False
+    return bool(_REPORTING.search(unit) or _QUANTITY.search(unit))

@@ -11,31 +11,51 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...text.lines import is_heading_unit
+from ...text.lines import fact_score, fluff_score, is_heading_unit
 from .base import SentenceGraph, Summarizer, unit_scale
 
 
 class TextRankSummarizer(Summarizer):
     """TextRank with a position prior, title similarity and MMR selection.
 
-    `damping` is PageRank's; the final score is centrality plus
-    `position_weight` × a prior decaying as 1/(1+i)**`position_decay` plus
-    `title_weight` × cosine to the title (each scaled to [0, 1]), plus
-    `subheading_weight` for in-article subheadings (news items put their key
-    points there). Defaults were tuned on the cctv_briefs dev split (see
-    bench/README.md).
+    `damping` is PageRank's. The final score of a sentence is the sum of
+    (each term scaled to [0, 1] over the article):
+
+    * centrality: PageRank in the similarity graph (TextRank's core);
+    * `position_weight` × a prior decaying as 1/(1+i)**`position_decay`
+      (news puts the point first);
+    * `title_weight` × cosine to the title;
+    * `fact_weight` × fact density (`text.lines.fact_score`: quantities with
+      units, dates, news actions such as 签约/开工/获批);
+    * − `fluff_weight` × fluff (`text.lines.fluff_score`: slogans,
+      scene-setting, rhetorical questions, exhortation);
+    * `heading_lend` × cosine to the subheading above the sentence: a
+      subheading lends its words to the ranking without being quoted;
+    * `subheading_weight` for the subheadings themselves, when they may be
+      quoted (None: never; CCTV's subheadings are its editor's brief, regional
+      pages' are slogans and section labels).
+
+    The table of what each term adds, on cctv_briefs and on regional pages,
+    is in bench/README.md.
     """
 
     description = "centrality in the sentence graph, with a position prior"
     PARAMS = {
         **Summarizer.PARAMS,
         "damping": 0.85,
-        "position_weight": 8.0,
+        "position_weight": 4.0,
         "position_decay": 1.0,
         "title_weight": 0.5,
         "redundancy": 0.5,
         "max_similarity": 0.6,
-        "subheading_weight": 8.0,
+        "fact_weight": 1.0,
+        "fluff_weight": 0.0,
+        "heading_lend": 4.0,
+        "section_weight": 2.0,
+        "subheading_weight": None,
+        "bar_fragments": True,
+        "keep_context": True,
+        "min_gain": 0.2,
     }
 
     def score(self, graph: SentenceGraph) -> np.ndarray:
@@ -43,9 +63,39 @@ class TextRankSummarizer(Summarizer):
         centrality = unit_scale(pagerank(graph.sim, self.damping))
         position = 1.0 / (1.0 + np.arange(n)) ** self.position_decay
         scores = centrality + self.position_weight * position + self.title_weight * unit_scale(graph.title_sim)
+        headings = np.array([is_heading_unit(s) for s in graph.sentences])
+        if self.fact_weight:
+            scores = scores + self.fact_weight * unit_scale([fact_score(s) for s in graph.sentences])
+        if self.fluff_weight:
+            scores = scores - self.fluff_weight * np.minimum([fluff_score(s) for s in graph.sentences], 3.0) / 3.0
+        if self.heading_lend and headings.any():
+            scores = scores + self.heading_lend * _under_heading_sim(graph.sim, headings)
+        if self.section_weight and headings[1:].any():
+            scores = scores + self.section_weight * _section_lead(headings)
         if self.subheading_weight:
-            scores = scores + self.subheading_weight * np.array([is_heading_unit(s) for s in graph.sentences])
+            scores = scores + self.subheading_weight * headings
         return scores
+
+
+def _section_lead(headings: np.ndarray) -> np.ndarray:
+    """1 for the first sentence under each subheading (a section's lead), 0 elsewhere."""
+    out = np.zeros(len(headings))
+    for i in range(1, len(headings)):
+        if headings[i - 1] and not headings[i]:
+            out[i] = 1.0
+    return out
+
+
+def _under_heading_sim(sim: np.ndarray, headings: np.ndarray) -> np.ndarray:
+    """Each sentence's cosine to the subheading above it (0 above the first one)."""
+    out = np.zeros(len(headings))
+    last = -1
+    for i, is_head in enumerate(headings):
+        if is_head:
+            last = i
+        elif last >= 0:
+            out[i] = sim[i, last]
+    return out
 
 
 # Up to this many sentences PageRank is solved directly; above, by power iteration.

@@ -1,0 +1,130 @@
+"""Blind judging of summaries on the readers' genre (../shared/SUMMARIES.md's six criteria).
+
+    python bench/judge_summaries.py prepare ROUND DIR   # DIR/batch_*.md for readers; bench/judged/ROUND.key.json
+    python bench/judge_summaries.py score ROUND DIR     # DIR/grades_*.json -> bench/judged/ROUND.jsonl and the table
+
+The set: the 12 seed articles, the 31 pages of html_pages (as zhnews reads
+them), 15 long regional articles of themes_dev and 8 finance and IT articles
+of SogouC (chosen by a fixed rule, not by reading them): 66 articles. Every
+system summarizes the same cleaned article at the same budget (120
+characters). For each article the summaries are shuffled and labelled A, B,
+C; a reader gets only the article, the labelled summaries and the rubric,
+never the system names. The key (which label is which system) and the
+grades are kept in bench/judged/, the texts are not.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+DATA = REPO.parent / "shared" / "data"
+JUDGED = REPO / "bench" / "judged"
+CRITERIA = ("core_fact", "no_heading", "no_fluff", "no_chrome", "coherent", "no_repeat")
+BUDGET = 120
+ARTICLE_CHARS = 2500
+
+
+def judged_articles() -> list:
+    """(set name, article) pairs, in a fixed order."""
+    from zhnews.errors import ErrorLog
+    from zhnews.io.rows import row_record
+    from zhnews.run.articles import load_articles, record_articles
+
+    out = [("seeds", a) for a in load_articles([str(REPO / "seeds")])]
+    pages = sorted((DATA / "html_pages" / "pages").glob("*.html"))
+    for page in pages:
+        found = list(load_articles([str(page)], errors=ErrorLog()))
+        if found:
+            out.append(("html_pages", found[0]))
+    dev = [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    long_ones = sorted((r for r in dev if len(r["text"]) >= 500), key=lambda r: r["id"])
+    for row in long_ones[:: max(1, len(long_ones) // 15)][:15]:
+        errors = ErrorLog()
+        record = row_record({k: row[k] for k in ("id", "title", "text")}, "themes_dev", 1, errors)
+        out += [("themes_dev", a) for a in record_articles(record, errors)[:1]]
+    test = [json.loads(line) for line in (DATA / "sogouc_subset" / "test.jsonl").read_text(encoding="utf-8").splitlines()]
+    for label in ("财经", "IT"):
+        rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
+        for i, row in rows[::5][:4]:
+            errors = ErrorLog()
+            record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
+            out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
+    return out
+
+
+def systems() -> dict:
+    from bench_summarize import peer_methods
+
+    from zhnews.models.summarize import LeadSummarizer, Length, TextRankSummarizer
+
+    zhnews, lead = TextRankSummarizer(length=Length(chars=BUDGET)), LeadSummarizer(length=Length(chars=BUDGET))
+    lexrank = peer_methods([])["sumy LexRank"]
+    return {
+        "zhnews": lambda a: zhnews.summarize(a),
+        "lead": lambda a: lead.summarize(a),
+        "sumy LexRank": lambda a: lexrank(a.text, BUDGET),
+    }
+
+
+RUBRIC = (REPO.parent / "shared" / "SUMMARIES.md")
+
+
+def prepare(round_name: str, folder: Path, batches: int = 3) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"zhnews-{round_name}")
+    made = systems()
+    key, items = [], []
+    for n, (set_name, article) in enumerate(judged_articles(), start=1):
+        outputs = {name: run(article) for name, run in made.items()}
+        names = list(outputs)
+        rng.shuffle(names)
+        labels = dict(zip("ABC", names))
+        key.append({"n": n, "set": set_name, "id": article.id, "labels": labels})
+        text = article.text[:ARTICLE_CHARS] + ("……（后略）" if len(article.text) > ARTICLE_CHARS else "")
+        block = [f"## Article {n}", "", f"Title: {article.title or '(none)'}", "", text, ""]
+        for label, name in labels.items():
+            summary = " ".join(outputs[name]) or "(empty)"
+            block += [f"**{label}**: {summary}", ""]
+        items.append("\n".join(block))
+    JUDGED.mkdir(parents=True, exist_ok=True)
+    (JUDGED / f"{round_name}.key.json").write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
+    size = -(-len(items) // batches)
+    for b in range(batches):
+        chunk = items[b * size : (b + 1) * size]
+        (folder / f"batch_{b + 1}.md").write_text("\n\n".join(chunk) + "\n", encoding="utf-8")
+    print(f"{len(items)} articles in {batches} batches under {folder}; key in {JUDGED / (round_name + '.key.json')}")
+
+
+def score(round_name: str, folder: Path) -> None:
+    key = {k["n"]: k for k in json.loads((JUDGED / f"{round_name}.key.json").read_text(encoding="utf-8"))}
+    rows = []
+    for path in sorted(folder.glob("grades_*.json")):
+        for graded in json.loads(path.read_text(encoding="utf-8")):
+            entry = key[int(graded["n"])]
+            for label, name in entry["labels"].items():
+                marks = {c: int(graded[label][c]) for c in CRITERIA}
+                rows.append({"n": entry["n"], "set": entry["set"], "id": entry["id"], "system": name, **marks})
+    (JUDGED / f"{round_name}.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(rows, key=lambda r: (r["n"], r["system"]))),
+        encoding="utf-8",
+    )
+    n_articles = len({r["n"] for r in rows})
+    print(f"round {round_name}: {n_articles} articles judged blind, 6 criteria each (0/1)\n")
+    print("| system | " + " | ".join(CRITERIA) + f" | total / {6 * n_articles} | share |")
+    print("|---" * (len(CRITERIA) + 3) + "|")
+    for name in ("zhnews", "lead", "sumy LexRank"):
+        mine = [r for r in rows if r["system"] == name]
+        sums = [sum(r[c] for r in mine) for c in CRITERIA]
+        total = sum(sums)
+        print(f"| {name} | " + " | ".join(map(str, sums)) + f" | {total} | {total / max(1, 6 * len(mine)):.1%} |")
+
+
+if __name__ == "__main__":
+    command, round_name, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    {"prepare": prepare, "score": score}[command](round_name, folder)
