@@ -36,6 +36,8 @@ _WIDGET = re.compile(r"comment|share|social|related|recommend|hot-?news|tags?\b|
                      r"breadcrumb|crumb|footer|copyright|login|advert|\bad\b|qrcode|erweima|pager|page-?nav",
                      re.I)
 _MIN_BLOCK_CHARS = 80
+_CONTINUES = ",，、。；;：:！？!?)）”’"
+_FINISHED = "。！？!?”’」』)）>》】…"
 _LINK_DENSE = 0.5
 
 
@@ -195,8 +197,18 @@ def _block_text(block) -> str:
             el.tail = "\n" + (el.tail or "")
             if el.tag not in ("br", "hr"):
                 el.text = "\n" + (el.text or "")
-    lines = [_clean(line) for line in block.text_content().split("\n")]
-    return "\n".join(line for line in lines if line)
+    lines: list[str] = []
+    for line in (_clean(line) for line in block.text_content().split("\n")):
+        if not line:
+            continue
+        # Broken markup splits a sentence around an inline link (`…突然放量` `跌停` `,`): a line that
+        # starts with punctuation, or a few characters after an unfinished line, goes back into it.
+        short = len(line) <= 6 and not any(mark in line for mark in ":：|")
+        if lines and (line[0] in _CONTINUES or (short and lines[-1][-1] not in _FINISHED)):
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _trafilatura(html: str) -> tuple[str, dict[str, str]]:
