@@ -28,6 +28,8 @@ class Article:
     date: str = ""
     url: str = ""
     flags: dict[str, int] = field(default_factory=dict)
+    # The outlet, where the page names itself (og:site_name, the site part of <title>).
+    site: str = ""
     # What cleaning removed from the page, as (line, rule), and where the title came from
     # (filled for `zhnews clean --explain`).
     removed: list[tuple[str, str]] = field(default_factory=list)
@@ -144,6 +146,10 @@ class Digest:
             for theme in item.themes:
                 counts[theme] = counts.get(theme, 0) + 1
         return counts
+
+    def elsewhere(self, label: str) -> int:
+        """Stories tagged `label` that are listed under another (their strongest) theme."""
+        return self.counts.get(label, 0) - len(self.sections.get(label, []))
 
     @property
     def items(self) -> list[DigestItem]:

@@ -44,10 +44,14 @@ def command(
 
       cat page.txt | zhnews clean - --encoding gbk
     """
+    from ..io.encoding import check_encoding
+    from ..io.read import check_inputs
     from ..render.articles import write_articles
     from ..run.articles import load_articles
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
+        check_inputs(inputs)
+        check_encoding(encoding)
         articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain)
         write_articles(articles, sys.stdout, TextFormat(fmt).value, explain=explain)

@@ -83,6 +83,8 @@ def command(
       zhnews digest archive/ --jobs 4 -o week.html
     """
     from ..atomic import write_text_atomic
+    from ..io.encoding import check_encoding
+    from ..io.read import check_inputs
     from ..models.summarize import Length
     from ..render import format_for, renderer, summary_line
     from ..run.digest import make_digest
@@ -92,6 +94,8 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
+        check_inputs(inputs)
+        check_encoding(encoding)
         kind = format_for(output, fmt.value if fmt else None)
         day = None
         if date:

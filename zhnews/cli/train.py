@@ -66,7 +66,12 @@ def command(
       zhnews train corpus/ --out my_model/ --labels new_energy,finance
     """
     from ..models.evaluate import format_metrics, format_report
-    from ..run.train import cv_groups, load_training_data, make_classifier, train_and_save
+    from ..run.train import (
+        cv_groups,
+        load_training_data,
+        make_classifier,
+        train_and_save,
+    )
 
     errors = ErrorLog()
     with run_errors(errors):

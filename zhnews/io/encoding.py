@@ -29,6 +29,18 @@ class DecodeError(ZhnewsError):
     pass
 
 
+def check_encoding(encoding: str | None) -> str | None:
+    """`encoding` if Python knows it; an unknown name is the user's usage error, said once."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            from ..errors import UsageError
+
+            raise UsageError(f"--encoding {encoding!r} is not an encoding Python knows (try gbk, gb18030, big5)") from None
+    return encoding
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used). Raises DecodeError for binary or undecodable data."""
     if encoding:

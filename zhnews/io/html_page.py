@@ -62,6 +62,9 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
         title, source = page_title(doc)
         if title:
             meta["title"], meta["title_source"] = title, source
+        site = site_name(doc, title)
+        if site:
+            meta["site"] = site
     text = _main_block(html, doc) if doc is not None else ""
     if len(normalized_key(text)) < _MIN_BLOCK_CHARS:
         text, extra = _trafilatura(html)
@@ -108,6 +111,18 @@ def page_title(doc) -> tuple[str, str]:
     if headings:
         return headings[0], "first heading"
     return "", ""
+
+
+def site_name(doc, headline: str = "") -> str:
+    """The outlet: og:site_name, else the last part of `<title>` that is not the headline."""
+    named = [_clean(str(v)) for v in doc.xpath('//meta[@property="og:site_name"]/@content') if _clean(str(v))]
+    if named:
+        return named[0][:40]
+    title = _clean(" ".join(doc.xpath("//title//text()")))
+    parts = [p.strip() for p in _TITLE_PARTS.split(title) if p.strip()]
+    key = normalized_key(headline)
+    rest = [p for p in parts if normalized_key(p) and normalized_key(p) not in key and key not in normalized_key(p)]
+    return rest[-1][:40] if len(parts) > 1 and rest else ""
 
 
 def _stated_titles(doc):

@@ -85,13 +85,19 @@ def reader_for(name: str, text: str = "") -> Reader:
     return READERS[DEFAULT_READER]
 
 
-def iter_files(inputs: list[str], errors: ErrorLog) -> Iterator[str]:
-    """Expand folders (recursively, sorted, known extensions only); keep `-`."""
+def check_inputs(inputs: list[str]) -> list[str]:
+    """The inputs that do not exist; a usage error when none does (a typo), before any output."""
     if not inputs:
         raise UsageError("no input given: name files, folders, or - for stdin")
     missing = [i for i in inputs if i != "-" and not os.path.lexists(i)]
     if len(missing) == len(inputs):
         raise UsageError(f"{missing[0]}: no such file or folder")
+    return missing
+
+
+def iter_files(inputs: list[str], errors: ErrorLog) -> Iterator[str]:
+    """Expand folders (recursively, sorted, known extensions only); keep `-`."""
+    missing = check_inputs(inputs)
     for item in inputs:
         if item == "-":
             yield item

@@ -50,7 +50,8 @@ def tsv_records(text: str, source: str, encoding: str, errors: ErrorLog) -> Iter
 def _delimited(text: str, source: str, encoding: str, errors: ErrorLog, delimiter: str) -> Iterator[RawRecord]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+        # Excel writes `Text`, `Title`: header names are matched without case.
+        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
     except (StopIteration, csv.Error):
         errors.add(source, "no header row")
         return

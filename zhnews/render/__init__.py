@@ -62,5 +62,9 @@ def renderer(fmt: str) -> Callable[[Digest], str]:
 
 def summary_line(digest: Digest) -> str:
     """One line for the terminal: how many stories, per theme, and reprints merged."""
-    counts = ", ".join(f"{label} {n}" for label, n in digest.counts.items())
-    return f"digest of {len(digest.items)} stories ({counts}; other {len(digest.other)}; {digest.n_duplicates} reprints merged)"
+    parts = []
+    for label, n in digest.counts.items():
+        also = digest.elsewhere(label)
+        parts.append(f"{label} {n}" + (f" ({also} of them listed under another theme)" if also else ""))
+    return (f"digest of {len(digest.items)} stories ({', '.join(parts)}; other {len(digest.other)}; "
+            f"{digest.n_duplicates} reprints merged)")

@@ -7,7 +7,7 @@ from typing import Iterable, TextIO
 
 from ..records import Article
 
-_FIELDS = ("id", "title", "text", "sentences", "source", "encoding", "date", "url", "flags")
+_FIELDS = ("id", "title", "text", "sentences", "source", "encoding", "date", "url", "flags", "site")
 
 
 def article_record(article: Article, explain: bool = False) -> dict:

@@ -79,7 +79,7 @@ def render(digest: Digest) -> str:
     for label, items in digest.sections.items():
         color = theme_color(label, digest.labels)
         parts.append(f'<section class="theme" id="theme-{escape(label)}" data-theme="{escape(label)}" style="--accent:{color}">')
-        also = counts.get(label, 0) - len(items)
+        also = digest.elsewhere(label)
         note = f"，另有 {also} 篇兼涉，列于其主要主题下" if also > 0 else ""
         parts.append(f'<h2>{escape(display_name(label))}<span class="count">{len(items)} 篇{note}</span></h2>')
         if not items:

@@ -16,13 +16,19 @@ def _md(text: str) -> str:
 def render(digest: Digest) -> str:
     counts = digest.counts
     lines = [f"# 每日简报 {digest.date}".rstrip(), ""]
-    tally = " · ".join(f"{display_name(label)} {counts.get(label, 0)}" for label in digest.labels)
+    tally = " · ".join(
+        f"{display_name(label)} {counts.get(label, 0)}"
+        + (f"（其中 {digest.elsewhere(label)} 篇列于其他主题下）" if digest.elsewhere(label) else "")
+        for label in digest.labels
+    )
     lines.append(f"共 {len(digest.items)} 篇：{tally} · 其他 {len(digest.other)}")
     if digest.n_duplicates:
         lines.append(f"（{digest.n_duplicates} 篇重复转载已合并）")
     lines.append("")
     for label, items in digest.sections.items():
-        lines.append(f"## {display_name(label)}（{len(items)}）")
+        also = digest.elsewhere(label)
+        note = f"，另有 {also} 篇兼涉，列于其主要主题下" if also > 0 else ""
+        lines.append(f"## {display_name(label)}（{len(items)}{note}）")
         lines.append("")
         if not items:
             lines += ["今日暂无相关报道。", ""]

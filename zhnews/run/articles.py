@@ -39,7 +39,9 @@ def record_articles(record: RawRecord, errors: ErrorLog, *, explain: bool = Fals
     """
     found = list(_clean_record(record, errors, explain))
     if not found:
-        errors.add(record.source, why_empty(record.text))
+        # A row's source is `path:line`; the report gives the path and the line their own fields.
+        path = record.source.rsplit(":", 1)[0] if record.line is not None else record.source
+        errors.add(path, why_empty(record.text), record.line)
     return found
 
 
@@ -100,6 +102,7 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
             date=date,
             url=meta.get("url", ""),
             flags=page.flags,
+            site=meta.get("site", ""),
             removed=list(trace.removed) if explain and i == 1 else [],
             title_source=source if title else "",
         )

@@ -14,7 +14,8 @@ from typing import Callable, Protocol, Sequence
 
 from .. import settings
 from ..models.dedupe import MinHashDeduper
-from ..records import Article, Digest, DigestItem, Reprint
+from ..records import Article, Digest, DigestItem, Reprint, short_source
+from ..text.lines import strip_lead
 from ..themes import theme_order
 from .parallel import map_ordered
 
@@ -80,7 +81,7 @@ def build_digest(
             DigestItem(
                 id=article.id,
                 title=article.title or _titled(article).title or article.id,
-                source=article.source,
+                source=article.site or article.source,
                 url=article.url,
                 date=article.date,
                 themes=sorted(themes, key=lambda t: -scores[t]),
@@ -120,7 +121,7 @@ def _titled(article: Article) -> Article:
     """An untitled article is shown under its first sentence, which its summary then leaves out."""
     if article.title or len(article.sentences) < 2:
         return article
-    return replace(article, title=article.sentences[0], sentences=article.sentences[1:],
+    return replace(article, title=strip_lead(article.sentences[0]), sentences=article.sentences[1:],
                    text=article.text.split("\n", 1)[1] if article.text.startswith(article.sentences[0] + "\n")
                    else article.text)
 
@@ -159,10 +160,28 @@ def _merge_reprints(articles: list[Article], threshold: float) -> list[tuple[Art
     stories = []
     for group in deduper.groups_:
         members = [articles[i] for i in group]
-        main = max(members, key=lambda a: (len(a.text), -group[members.index(a)]))
-        reprints = [Reprint(a.id, a.title, a.source, a.url) for a in members if a is not main]
+        main = max(members, key=lambda a: _originality(a, group[members.index(a)]))
+        outlet = short_source(main.site or main.source)
+        # A story never lists its own outlet among the others that carried it.
+        reprints = [Reprint(a.id, a.title, a.site or a.source, a.url) for a in members
+                    if a is not main and short_source(a.site or a.source) != outlet]
         stories.append((main, reprints))
     return stories
+
+
+# Agencies and papers of record write the stories that portals reprint.
+_AGENCIES = ("新华社", "新华网", "中新社", "中新网", "人民网", "人民日报", "央视", "中国新闻网", "经济日报", "光明日报")
+_REPRINT_MARKS = ("免责声明", "转载", "来源：", "稿源", "原标题")
+
+
+def _originality(article: Article, index: int) -> tuple:
+    """Which version of a story to show: an agency's, then the earliest, then the fullest clean text."""
+    outlet = article.site + " " + article.source
+    agency = any(name in outlet for name in _AGENCIES)
+    reprinted = any(mark in article.text for mark in _REPRINT_MARKS)
+    # Undated articles sort as late; the earliest date wins, so its key is negated ordinal.
+    day = -int(article.date.replace("-", "")) if article.date else -99999999
+    return (agency, not reprinted, day, len(article.text), -index)
 
 
 def make_digest(

@@ -127,7 +127,15 @@ def is_contact_line(line: str) -> bool:
 
 
 def is_copyright_line(line: str) -> bool:
-    return len(line) < 200 and bool(_COPYRIGHT.search(line))
+    """A copyright, reprint or disclaimer notice: short, or opening with the notice.
+
+    A paragraph of body text that ends with a disclaimer is not a notice: the
+    disclaimer is trimmed off its end (`clean.tidy_paragraph`), the body stays.
+    """
+    if len(line) >= 200:
+        return False
+    found = _COPYRIGHT.search(line)
+    return found is not None and (len(line) < 60 or found.start() <= 8)
 
 
 def is_share_line(line: str) -> bool:

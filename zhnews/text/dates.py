@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})")
 _DATE_HINT = re.compile(r"发布时间|发表时间|日期|时间|星期")
@@ -14,9 +15,10 @@ def normalize_date(value: str) -> str:
     if not match:
         return ""
     y, m, d = (int(g) for g in match.groups())
-    if not (1 <= m <= 12 and 1 <= d <= 31):
+    try:
+        return date(y, m, d).isoformat()  # 2026-11-31 and 2026-02-30 are not dates
+    except ValueError:
         return ""
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def find_date(text: str) -> str:

@@ -11,7 +11,7 @@ import html
 import re
 from functools import lru_cache
 
-from .chars import CJK, all_gb2312
+from .chars import CJK, all_gb2312, in_gb2312, is_cjk
 
 # A parenthesised pinyin syllable with at least one tone mark: 經(jīng) → 經.
 # Chinese in brackets, like 臺(套), is left alone. A `?` may stand for the
@@ -54,10 +54,26 @@ def _t2s():
 
 
 def to_simplified(text: str) -> str:
+    """Traditional lines in simplified characters; simplified text comes back byte for byte.
+
+    OpenCC rewrites some simplified words too (覆盖 → 复盖), so only lines that
+    hold a traditional character are converted: a `·`, a rare name character
+    or an emoji does not make a line traditional.
+    """
     # OpenCC is fast but not free: skip text that is already GB2312-only.
     if text.isascii() or all_gb2312(text):
         return text
-    return _t2s().convert(text)
+    lines = text.split("\n")
+    return "\n".join(_t2s().convert(line) if _is_traditional(line) else line for line in lines)
+
+
+def _is_traditional(line: str) -> bool:
+    return not all_gb2312(line) and any(_traditional_char(c) for c in line if is_cjk(c) and not in_gb2312(c))
+
+
+@lru_cache(maxsize=65536)
+def _traditional_char(ch: str) -> bool:
+    return _t2s().convert(ch) != ch
 
 
 def fold_width(text: str) -> str:

@@ -1,0 +1,135 @@
+"""Daily use without surprises: counts that add up, validation before output, fidelity, reprints."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.helpers import SEEDS, write_jsonl
+from zhnews.cli import app
+from zhnews.text.normalize import to_simplified
+
+runner = CliRunner()
+
+
+def test_the_digest_counts_add_up_and_say_the_same_everywhere(tmp_path):
+    out = tmp_path / "d.md"
+    result = runner.invoke(app, ["digest", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(runner.invoke(app, ["digest", str(SEEDS), "--format", "json"]).stdout)
+    listed = sum(len(t["items"]) for t in data["themes"]) + len(data["other"])
+    total = int(result.stderr.split("digest of ")[1].split(" stories")[0])
+    assert listed == total
+    md = out.read_text(encoding="utf-8")
+    for theme in data["themes"]:
+        elsewhere = data["counts"][theme["id"]] - len(theme["items"])
+        if elsewhere:
+            assert f"{theme['id']} {data['counts'][theme['id']]} ({elsewhere} of them listed under another theme)" \
+                in result.stderr
+            assert f"其中 {elsewhere} 篇列于其他主题下" in md and f"另有 {elsewhere} 篇兼涉" in md
+
+
+def test_a_mistyped_folder_fails_before_any_output():
+    result = runner.invoke(app, ["classify", "seed/"])
+    assert result.exit_code == 2
+    assert result.stdout == "" and "seed/: no such file or folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["digest", str(SEEDS), "--date", "2026-11-31"], "is not a date"),
+        (["digest", str(SEEDS), "--date", "2026-02-30"], "is not a date"),
+        (["clean", str(SEEDS), "--encoding", "gbkk"], "is not an encoding"),
+        (["classify", str(SEEDS), "--encoding", "gbkk"], "is not an encoding"),
+    ],
+)
+def test_bad_option_values_are_usage_errors(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.count("zhnews:") == 1  # one line, not one per file
+
+
+def test_csv_headers_as_excel_writes_them(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text("ID,Title,Text\nc1,地铁6号线开通,长沙地铁6号线东延段今日开通运营，新线全长约10公里，设站4座。\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert (row["id"], row["title"]) == ("c1", "地铁6号线开通")
+
+
+def test_the_error_report_gives_source_line_and_reason_their_own_fields(tmp_path):
+    data = write_jsonl(tmp_path / "in.jsonl", [{"id": "ok", "text": "长沙地铁6号线东延段今日开通运营，新线全长约10公里。"},
+                                              {"id": "en", "text": "Home | About | Contact"}])
+    errors = tmp_path / "errors.jsonl"
+    result = runner.invoke(app, ["classify", str(data), "--errors", str(errors)])
+    assert result.exit_code == 1
+    [problem] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert problem["source"] == str(data) and problem["line"] == 2 and "Chinese" in problem["reason"]
+
+
+def test_reading_zhnewss_own_cleaned_output_gives_the_same_articles(tmp_path):
+    cleaned = runner.invoke(app, ["clean", str(SEEDS), "--format", "jsonl"]).stdout
+    piped = runner.invoke(app, ["classify", "-", "--format", "jsonl"], input=cleaned).stdout
+    direct = runner.invoke(app, ["classify", str(SEEDS), "--format", "jsonl"]).stdout
+    strip = lambda text: [(r["title"], r["themes"], r["scores"]) for r in map(json.loads, text.splitlines())]  # noqa: E731
+    assert strip(piped) == strip(direct)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("首批覆盖城市·测试", "首批覆盖城市·测试"),  # simplified with a middle dot: untouched
+        ("张江·人工智能岛覆盖5G网络", "张江·人工智能岛覆盖5G网络"),
+        ("臺灣積體電路製造公司高雄廠動工", "台湾积体电路制造公司高雄厂动工"),
+        ("中國經濟\n首批覆盖城市·测试", "中国经济\n首批覆盖城市·测试"),  # a traditional line does not convert its neighbour
+    ],
+)
+def test_only_traditional_text_is_converted(text, expected):
+    assert to_simplified(text) == expected
+
+
+def test_simplified_seed_text_is_byte_identical():
+    for path in SEEDS.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if all("\u4e00" > c or c > "\u9fff" or to_simplified(c) == c for c in line):
+                assert to_simplified(line) == line
+
+
+def test_a_reprint_never_lists_its_own_outlet_and_the_agency_is_the_original(tmp_path):
+    body = ("新华社北京11月30日电 国家发展改革委30日发布消息，今年前10个月全国铁路完成固定资产投资6500亿元，同比增长8.1%。"
+            "据介绍，川藏铁路、沿江高铁等重大项目建设有序推进，年内还将开通新线2000公里以上。")
+    rows = [
+        {"id": "portal", "title": "前10月全国铁路投资6500亿元", "text": body + "免责声明：本文转载自新华社。", "source": "新浪财经"},
+        {"id": "agency", "title": "前10月全国铁路投资6500亿元", "text": body, "source": "新华社"},
+        {"id": "again", "title": "前10月全国铁路投资6500亿元", "text": body + "（本网编辑）", "source": "新华社"},
+    ]
+    result = runner.invoke(app, ["digest", "-", "--format", "json"], input="".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    data = json.loads(result.stdout)
+    [item] = [i for t in data["themes"] for i in t["items"]] + data["other"]
+    assert item["source"] == "新华社"
+    assert [r["source"] for r in item["reprints"]] == ["新浪财经"]
+
+
+def test_an_untitled_record_is_titled_without_its_station_ident():
+    row = {"id": "u", "text": "央视网消息（新闻联播）：国务院常务会议今天召开，部署推进新型城镇化建设。会议指出，要加快农业转移人口市民化。"}
+    result = runner.invoke(app, ["digest", "-", "--format", "json"], input=json.dumps(row, ensure_ascii=False))
+    data = json.loads(result.stdout)
+    [item] = [i for t in data["themes"] for i in t["items"]] + data["other"]
+    assert item["title"].startswith("国务院常务会议今天召开")
+
+
+def test_an_html_page_is_shown_under_its_site_name(tmp_path):
+    page = tmp_path / "a1b2c3.html"
+    page.write_text(
+        "<html><head><title>株洲高新区与13家银行签约授信960亿元_株洲新闻网</title>"
+        "<meta property='og:site_name' content='株洲新闻网'></head><body><h1>株洲高新区与13家银行签约授信960亿元</h1>"
+        "<div><p>11月28日，株洲高新区与13家银行签订全面战略合作协议，授信总额达960亿元，重点支持园区轨道交通装备、"
+        "新能源汽车等产业项目建设。</p><p>根据协议，各银行将在未来五年内为园区企业提供项目贷款、供应链金融和科技信贷等服务。"
+        "</p></div></body></html>", encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["digest", str(page), "--format", "json"]).stdout)
+    [item] = [i for t in data["themes"] for i in t["items"]] + data["other"]
+    assert item["source"] == "株洲新闻网"
