@@ -133,3 +133,28 @@ def test_an_html_page_is_shown_under_its_site_name(tmp_path):
     data = json.loads(runner.invoke(app, ["digest", str(page), "--format", "json"]).stdout)
     [item] = [i for t in data["themes"] for i in t["items"]] + data["other"]
     assert item["source"] == "株洲新闻网"
+
+
+def test_long_commands_report_progress_when_asked_and_stay_quiet_otherwise(tmp_path):
+    rows = [{"id": f"n{i}", "text": f"长沙地铁{i}号线今日开通运营，新线全长约{10 + i}公里，设站{4 + i}座。"} for i in range(3)]
+    data = write_jsonl(tmp_path / "in.jsonl", rows)
+    for command, verb in (("classify", "classified"), ("summarize", "summarized")):
+        shown = runner.invoke(app, [command, str(data), "--progress", "-f", "jsonl"])
+        assert f"zhnews: {verb} 3 articles" in shown.stderr, shown.stderr
+        assert len(shown.stdout.splitlines()) == 3
+        quiet = runner.invoke(app, [command, str(data), "-f", "jsonl"])  # not a terminal: nothing on stderr
+        assert quiet.stderr == ""
+        silenced = runner.invoke(app, [command, str(data), "--progress", "--quiet", "-f", "jsonl"])
+        assert silenced.stderr == ""
+
+
+def test_csv_on_stdin_is_recognised_by_its_header_and_any_input_can_be_forced(tmp_path):
+    csv_text = "id,title,text\nc1,地铁开通,长沙地铁6号线东延段今日开通运营，新线全长约10公里。\n"
+    result = runner.invoke(app, ["clean", "-", "--format", "jsonl"], input=csv_text)
+    assert json.loads(result.stdout)["id"] == "c1"
+    jsonl_in_txt = tmp_path / "rows.txt"
+    jsonl_in_txt.write_text('{"id": "j1", "text": "长沙地铁6号线东延段今日开通运营，新线全长约10公里。"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(jsonl_in_txt), "--input-format", "jsonl", "--format", "jsonl"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "j1"
+    result = runner.invoke(app, ["clean", str(jsonl_in_txt), "--input-format", "xml"])
+    assert result.exit_code == 2

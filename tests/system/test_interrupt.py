@@ -4,6 +4,7 @@ The interruption tests run the real `zhnews` program in a subprocess and
 send it SIGTERM or SIGKILL while it is working.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -112,3 +113,18 @@ def test_killed_digest_leaves_the_previous_digest_untouched(tmp_path, sig):
     assert out.read_text(encoding="utf-8") == "yesterday's digest"
     if sig is signal.SIGTERM:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["digest.html", "pages"]
+
+
+def test_a_terminal_gets_a_live_progress_display(tmp_path):
+    """Through a real pseudo-terminal: the bar runs on stderr and ends with the count."""
+    pexpect = pytest.importorskip("pexpect")
+    rows = [json.dumps({"id": f"n{i}", "text": f"长沙地铁{i}号线今日开通运营，新线全长约{10 + i}公里。"}, ensure_ascii=False)
+            for i in range(150)]
+    data = tmp_path / "in.jsonl"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "zhnews", "classify", str(data), "-f", "jsonl"],
+                          cwd=str(REPO), env={**os.environ, "PYTHONPATH": str(REPO)}, encoding="utf-8", timeout=60)
+    child.expect("zhnews: classified 150 articles")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

@@ -39,6 +39,12 @@ Inputs = Annotated[List[str], typer.Argument(help=INPUTS_HELP, show_default=Fals
 Encoding = Annotated[
     Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. gbk, big5); default: detect.")
 ]
+InputKind = _choices("InputKind", READERS)
+InputFormat = Annotated[
+    Optional[InputKind],
+    typer.Option("--input-format", help=f"Read the input as {listed(READERS)} (default: by the file's ending; "
+                 "stdin by its first characters: {, <html, a CSV header)."),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first bad file or record.")]
 ErrorsFile = Annotated[
     Optional[Path], typer.Option("--errors", help="Write skipped inputs and reasons to FILE as JSONL.")
@@ -49,6 +55,7 @@ Jobs = Annotated[
 Progress = Annotated[
     bool, typer.Option("--progress", help="Report progress on stderr (default: only on a terminal).")
 ]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display, even on a terminal.")]
 ModelDir = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")]
 
 

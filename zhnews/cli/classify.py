@@ -14,12 +14,16 @@ from ._options import (
     ClassifyOutput,
     Encoding,
     ErrorsFile,
+    InputFormat,
     Inputs,
     Jobs,
     ModelDir,
+    Progress,
+    Quiet,
     Strict,
     Threshold,
 )
+from ._progress import ProgressReport
 from ._report import as_usage, run_errors
 
 NAME = "classify"
@@ -31,8 +35,11 @@ def command(
     model: ModelDir = None,
     threshold: Threshold = None,
     why: Annotated[int, typer.Option("--why", help="Terms shown per theme as the reason; 0 for none.")] = settings.WHY_TERMS,
+    progress: Progress = False,
+    quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
     encoding: Encoding = None,
+    input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
 ) -> None:
@@ -70,5 +77,11 @@ def command(
         n_jobs = check_jobs(jobs)
         task = ClassifyTask(model, threshold, why)
         task.setup()  # a bad model stops the run before any input is read
-        results = process(read_records(inputs, errors, encoding), task, jobs=n_jobs, errors=errors)
-        write_classifications(results, sys.stdout, ClassifyFormat(fmt).value, task.labels)
+        with ProgressReport("classified", forced=progress, quiet=quiet) as report:
+
+            def results():
+                for result in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors):
+                    yield result
+                    report.advance()
+
+            write_classifications(results(), sys.stdout, ClassifyFormat(fmt).value, task.labels)

@@ -8,7 +8,15 @@ import typer
 from typing_extensions import Annotated
 
 from ..errors import ErrorLog
-from ._options import Encoding, ErrorsFile, Inputs, Strict, TextFormat, TextOutput
+from ._options import (
+    Encoding,
+    ErrorsFile,
+    InputFormat,
+    Inputs,
+    Strict,
+    TextFormat,
+    TextOutput,
+)
 from ._report import run_errors
 
 NAME = "clean"
@@ -23,6 +31,7 @@ def command(
                      "it, and where the title came from."),
     ] = False,
     encoding: Encoding = None,
+    input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
 ) -> None:
@@ -53,5 +62,6 @@ def command(
     with run_errors(errors, errors_file):
         check_inputs(inputs)
         check_encoding(encoding)
-        articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain)
+        articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain,
+                                 input_format=input_format.value if input_format else None)
         write_articles(articles, sys.stdout, TextFormat(fmt).value, explain=explain)

@@ -16,11 +16,13 @@ from ._options import (
     DigestFormat,
     Encoding,
     ErrorsFile,
+    InputFormat,
     Inputs,
     Jobs,
     Keywords,
     ModelDir,
     Progress,
+    Quiet,
     Ratio,
     Sentences,
     Strict,
@@ -28,6 +30,7 @@ from ._options import (
     Threshold,
     listed,
 )
+from ._progress import ProgressReport
 from ._report import as_usage, echo_err, run_errors
 
 NAME = "digest"
@@ -58,8 +61,10 @@ def command(
         float, typer.Option("--dedupe", help="Similarity (0-1] from which two articles count as one story reprinted.")
     ] = settings.DEDUPE_THRESHOLD,
     progress: Progress = False,
+    quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
     encoding: Encoding = None,
+    input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
 ) -> None:
@@ -106,24 +111,19 @@ def command(
         if not 0.0 < dedupe <= 1.0:
             raise UsageError("--dedupe must be in (0, 1]")
         length = as_usage(Length.from_options, sentences, chars, ratio)
-        show = progress or sys.stderr.isatty()
-        shown = [0]
+        show = not quiet and (progress or sys.stderr.isatty())
 
         def read(n: int) -> None:
             if show:
                 echo_err(f"zhnews: read {n} articles; classifying and summarizing")
 
-        def report(stage: str, done: int, total: int) -> None:
-            # Workers report in batches, so "every 100" means "100 or more since the last line".
-            if show and (done - shown[0] >= 100 or done == total):
-                shown[0] = done
-                echo_err(f"zhnews: {stage} {done}/{total}")
-
-        result = make_digest(
-            inputs, model_dir=model, method=getattr(method, "value", method), length=length, keywords=keywords,
-            day=day, dedupe_threshold=dedupe, threshold=threshold, encoding=encoding, errors=errors,
-            jobs=check_jobs(jobs), on_read=read, progress=report,
-        )
+        with ProgressReport("summarized", forced=progress, quiet=quiet) as bar:
+            result = make_digest(
+                inputs, model_dir=model, method=getattr(method, "value", method), length=length, keywords=keywords,
+                day=day, dedupe_threshold=dedupe, threshold=threshold, encoding=encoding, errors=errors,
+                input_format=input_format.value if input_format else None,
+                jobs=check_jobs(jobs), on_read=read, progress=lambda stage, done, total: bar.update(done, total),
+            )
         if day and not result.n_input:
             echo_err(f"zhnews: warning: no article is dated {day}; the digest is empty")
         text = renderer(kind)(result)

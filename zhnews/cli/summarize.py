@@ -10,10 +10,12 @@ from ._options import (
     Chars,
     Encoding,
     ErrorsFile,
+    InputFormat,
     Inputs,
     Jobs,
     Keywords,
     Progress,
+    Quiet,
     Ratio,
     Sentences,
     Strict,
@@ -21,7 +23,8 @@ from ._options import (
     TextFormat,
     TextOutput,
 )
-from ._report import as_usage, echo_err, run_errors
+from ._progress import ProgressReport
+from ._report import as_usage, run_errors
 
 NAME = "summarize"
 
@@ -35,8 +38,10 @@ def command(
     keywords: Keywords = settings.KEYWORDS,
     fmt: TextOutput = "text",
     progress: Progress = False,
+    quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
     encoding: Encoding = None,
+    input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
 ) -> None:
@@ -72,18 +77,12 @@ def command(
         length = as_usage(Length.from_options, sentences, chars, ratio)
         as_usage(check_count, "--keywords", keywords)
         n_jobs = check_jobs(jobs)
-        show = progress or sys.stderr.isatty()
         task = SummarizeTask(getattr(method, "value", method), length, keywords)
+        with ProgressReport("summarized", forced=progress, quiet=quiet) as report:
 
-        def records():
-            count = 0
-            for count, record in enumerate(
-                process(read_records(inputs, errors, encoding), task, jobs=n_jobs, errors=errors), start=1
-            ):
-                yield record
-                if show and count % 100 == 0:
-                    echo_err(f"zhnews: summarized {count} articles")
-            if show:
-                echo_err(f"zhnews: summarized {count} articles")
+            def records():
+                for record in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors):
+                    yield record
+                    report.advance()
 
-        write_summaries(records(), sys.stdout, TextFormat(fmt).value)
+            write_summaries(records(), sys.stdout, TextFormat(fmt).value)

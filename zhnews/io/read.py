@@ -61,8 +61,8 @@ READERS: dict[str, Reader] = {
         Reader("html", (".html", ".htm", ".xhtml"), html_page.html_records, html_page.sniff_html,
                extract=html_page.extract_html),
         Reader("jsonl", (".jsonl", ".ndjson"), rows.jsonl_records, rows.sniff_jsonl, MAX_FILE_BYTES, streamed=True),
-        Reader("csv", (".csv",), rows.csv_records, max_bytes=MAX_FILE_BYTES),
-        Reader("tsv", (".tsv",), rows.tsv_records, max_bytes=MAX_FILE_BYTES),
+        Reader("csv", (".csv",), rows.csv_records, rows.sniff_csv, max_bytes=MAX_FILE_BYTES),
+        Reader("tsv", (".tsv",), rows.tsv_records, rows.sniff_tsv, max_bytes=MAX_FILE_BYTES),
     )
 }
 # Text on stdin that no reader sniffs is a page.
@@ -70,8 +70,12 @@ DEFAULT_READER = "page"
 KNOWN_EXTENSIONS = {ext for r in READERS.values() for ext in r.extensions}
 
 
-def reader_for(name: str, text: str = "") -> Reader:
-    """The reader of a file, by its ending; on stdin (`-`), by what its text starts with."""
+def reader_for(name: str, text: str = "", forced: str | None = None) -> Reader:
+    """The reader of a file, by its ending; on stdin (`-`), by what its text starts with; or `forced`."""
+    if forced:
+        if forced not in READERS:
+            raise UsageError(f"unknown input format {forced!r}; choose from {', '.join(READERS)}")
+        return READERS[forced]
     if name != "-":
         suffix = Path(name).suffix.lower()
         for reader in READERS.values():
@@ -146,22 +150,25 @@ def _walk(root: Path, errors: ErrorLog) -> Iterator[str]:
             yield full
 
 
-def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None) -> Iterator[RawRecord]:
+def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None,
+                 input_format: str | None = None) -> Iterator[RawRecord]:
+    """The records of every input, in order; `input_format` (a key of READERS) overrides detection."""
     for name in iter_files(inputs, errors):
         source = "<stdin>" if name == "-" else name
         try:
             with _open_bytes(name) as fh:
-                yield from _file_records(fh, name, source, errors, encoding)
+                yield from _file_records(fh, name, source, errors, encoding, input_format)
         except OSError as exc:
             errors.add(source, f"unreadable: {exc.strerror or exc}")
 
 
-def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | None) -> Iterator[RawRecord]:
+def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | None,
+                  input_format: str | None = None) -> Iterator[RawRecord]:
     head = fh.read(_SNIFF_BYTES)
     if not head.strip():
         errors.add(source, "empty file")
         return
-    if reader_for(name, head[:200].decode("utf-8", "ignore")).streamed:
+    if reader_for(name, head[:200].decode("utf-8", "ignore"), input_format).streamed:
         # Decide the encoding on whole lines of the first megabyte, then stream.
         cut = head.rfind(b"\n") + 1 or len(head)
         try:
@@ -174,7 +181,7 @@ def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | 
             yield from _jsonl_stream(_byte_lines(head, fh), source, used, codec, errors)
             return
     data = head + fh.read(MAX_FILE_BYTES + 1 - len(head))
-    limit = reader_for(name).max_bytes if name != "-" else MAX_PAGE_BYTES
+    limit = reader_for(name, forced=input_format).max_bytes if name != "-" or input_format else MAX_PAGE_BYTES
     if len(data) > limit:
         what = "one page" if limit == MAX_PAGE_BYTES else "one file"
         errors.add(source, f"too large: over {limit // 2**20} MB for {what}; split it, or use JSONL")
@@ -187,7 +194,7 @@ def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | 
     if not text.strip():
         errors.add(source, "empty file (whitespace only)")
         return
-    yield from reader_for(name, text).records(text, source, used, errors)
+    yield from reader_for(name, text, input_format).records(text, source, used, errors)
 
 
 def _open_bytes(name: str):

@@ -27,6 +27,21 @@ def sniff_jsonl(head: str) -> bool:
     return head.startswith("{")
 
 
+def sniff_csv(head: str) -> bool:
+    """A header row naming a text column: `id,title,text` (stdin has no file ending to go by)."""
+    return _sniff_header(head, ",")
+
+
+def sniff_tsv(head: str) -> bool:
+    return _sniff_header(head, "\t")
+
+
+def _sniff_header(head: str, delimiter: str) -> bool:
+    first = head.split("\n", 1)[0].strip().lstrip("\ufeff")
+    fields = [f.strip().strip('"').lower() for f in first.split(delimiter)]
+    return len(fields) >= 2 and any(f in TEXT_ALIASES for f in fields)
+
+
 def parse_json_line(line: str, source: str, lineno: int, errors: ErrorLog) -> RawRecord | None:
     """One JSONL line as a row record; bad lines go to `errors` and give None."""
     if not line.strip():

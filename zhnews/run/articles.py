@@ -17,7 +17,8 @@ from ..text.split import split_sentences
 
 
 def load_articles(
-    inputs: list[str], *, encoding: str | None = None, errors: ErrorLog | None = None, explain: bool = False
+    inputs: list[str], *, encoding: str | None = None, errors: ErrorLog | None = None, explain: bool = False,
+    input_format: str | None = None,
 ) -> Iterator[Article]:
     """Read files, folders or `-` and yield clean articles, lazily.
 
@@ -25,7 +26,7 @@ def load_articles(
     broken file never costs the rest of the run.
     """
     errors = errors if errors is not None else ErrorLog()
-    for record in read_records(inputs, errors, encoding):
+    for record in read_records(inputs, errors, encoding, input_format):
         yield from record_articles(record, errors, explain=explain)
 
 

@@ -195,6 +195,7 @@ def make_digest(
     dedupe_threshold: float = settings.DEDUPE_THRESHOLD,
     threshold: float | None = None,
     encoding: str | None = None,
+    input_format: str | None = None,
     errors=None,
     jobs: int = 1,
     on_read: Callable[[int], None] | None = None,
@@ -215,7 +216,7 @@ def make_digest(
     summarizer = get_summarizer(method, length or DEFAULT_LENGTH)
     extractor = KeywordExtractor(top_k=keywords)
     clf = load_model(model_dir)
-    articles = list(load_articles(inputs, encoding=encoding, errors=errors))
+    articles = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
     if not articles:
         raise UsageError("no articles found in the input; nothing was written")
     if on_read is not None:
