@@ -88,6 +88,13 @@ class Reprint:
         return short_source(self.source) or self.id
 
 
+def safe_url(url: str) -> str:
+    """`url` if it is an http(s) link, else "": a scraped `javascript:` or `data:` URL is never a link."""
+    url = (url or "").strip()
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    return url if scheme in ("http", "https") and not any(c in url for c in "\r\n\t") else ""
+
+
 def short_source(source: str) -> str:
     """The outlet, or for a scraped file its name without the folders."""
     if "/" in source or "\\" in source:

@@ -34,6 +34,7 @@ DEDUPE_THRESHOLD = 0.5
 
 # -- batches and processes ----------------------------------------------------------
 JOBS = 1
+MAX_JOBS_PER_CPU = 4
 # Articles scored per call of the model: memory stays flat however many there are.
 CLASSIFY_BATCH = 256
 # Records a pool worker takes at once, and items per `map_ordered` batch.

@@ -45,7 +45,9 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         yield
     except ZhnewsError as exc:
         echo_err(f"zhnews: error: {exc}")
-        report(errors, errors_file, quiet=True)
+        # A usage error stops the run before any input is read: no report file is written (the
+        # --errors path itself may be what was refused).
+        report(errors, None if isinstance(exc, UsageError) else errors_file, quiet=True)
         raise typer.Exit(exc.exit_code)
     except KeyboardInterrupt:
         echo_err("zhnews: interrupted; nothing was overwritten")

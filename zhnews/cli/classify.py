@@ -64,7 +64,7 @@ def command(
       zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
     from ..io.encoding import check_encoding
-    from ..io.read import check_inputs, read_records
+    from ..io.read import check_inputs, check_output, read_records
     from ..render.classifications import write_classifications
     from ..run.parallel import check_jobs, process
     from ..run.tasks import ClassifyTask, check_count
@@ -72,6 +72,7 @@ def command(
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
         check_inputs(inputs)
+        check_output(errors_file, inputs, "--errors")
         check_encoding(encoding)
         as_usage(check_count, "--why", why)
         n_jobs = check_jobs(jobs)

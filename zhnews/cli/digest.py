@@ -89,7 +89,7 @@ def command(
     """
     from ..atomic import write_text_atomic
     from ..io.encoding import check_encoding
-    from ..io.read import check_inputs
+    from ..io.read import check_inputs, check_output
     from ..models.summarize import Length
     from ..render import format_for, renderer, summary_line
     from ..run.digest import make_digest
@@ -100,6 +100,8 @@ def command(
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
         check_inputs(inputs)
+        check_output(errors_file, inputs, "--errors")
+        check_output(output, inputs, "--output")
         check_encoding(encoding)
         kind = format_for(output, fmt.value if fmt else None)
         day = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,26 @@ def check_inputs(inputs: list[str]) -> list[str]:
     return missing
 
 
+def check_output(path, inputs: list[str], option: str) -> None:
+    """An output path must not be a folder, nor one of the inputs (a digest must never replace its source)."""
+    if path is None or str(path) == "-":
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{option} {target}: is a folder; name a file")
+    if not target.exists():
+        return
+    for item in inputs:
+        if item == "-" or not os.path.exists(item):
+            continue
+        try:
+            same = os.path.samefile(item, target)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{option} {target}: is one of the inputs; it would be overwritten")
+
+
 def iter_files(inputs: list[str], errors: ErrorLog) -> Iterator[str]:
     """Expand folders (recursively, sorted, known extensions only); keep `-`."""
     missing = check_inputs(inputs)
@@ -136,7 +157,15 @@ def _walk(root: Path, errors: ErrorLog) -> Iterator[str]:
             dirnames[:] = []
             continue
         seen_dirs.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        inside = []
+        for d in sorted(d for d in dirnames if not d.startswith(".")):
+            full = os.path.join(dirpath, d)
+            # A link to a folder outside the one given (a link to /) is not walked: it is not the user's input.
+            if os.path.islink(full) and not _within(full, root):
+                errors.note(f"ignored {full}: a symbolic link to a folder outside {root}")
+                continue
+            inside.append(d)
+        dirnames[:] = inside
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -147,7 +176,26 @@ def _walk(root: Path, errors: ErrorLog) -> Iterator[str]:
             if not os.path.exists(full):
                 errors.add(full, "broken symbolic link")
                 continue
+            if not _regular(full):
+                # A FIFO would block the run forever, a device would be read without end.
+                errors.add(full, "not a regular file (a pipe, device or socket)")
+                continue
             yield full
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _within(path: str, root: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(root.resolve())
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None,

@@ -21,6 +21,7 @@ give the same numbers.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -63,7 +64,8 @@ class FeatureParams:
 
     @classmethod
     def from_dict(cls, d: dict) -> "FeatureParams":
-        return cls(
+        """Settings read from a model file, checked: a tampered file must not make features unbounded."""
+        params = cls(
             max_chars=int(d["max_chars"]),
             word_ngrams=tuple(int(x) for x in d["word_ngrams"]),
             char_ngrams=tuple(int(x) for x in d["char_ngrams"]),
@@ -73,6 +75,19 @@ class FeatureParams:
             word_weight=float(d["word_weight"]),
             char_weight=float(d["char_weight"]),
         )
+        lo, hi = params.char_ngrams
+        wlo, whi = params.word_ngrams
+        checks = {
+            "char_ngrams": 1 <= lo <= hi <= 8,
+            "word_ngrams": 1 <= wlo <= whi <= 4,
+            "max_chars": 0 <= params.max_chars <= 10_000_000,
+            "min_df": params.min_df >= 1,
+            "weights": all(math.isfinite(w) and 0 <= w <= 100 for w in (params.word_weight, params.char_weight)),
+        }
+        bad = [name for name, ok in checks.items() if not ok]
+        if bad:
+            raise ValueError(f"feature setting out of range: {', '.join(bad)}")
+        return params
 
 
 def _prepare(text: str, max_chars: int) -> str:

@@ -143,6 +143,8 @@ def load_model(path: Path | str | None = None):
         raise ModelError(f"{path / VOCABULARY}: corrupt ({exc})") from None
     arrays = _load_npz(path / ARRAYS, arrays_bytes)
 
+    if not isinstance(block_meta, list):
+        raise ModelError(f"{path / META}: blocks must be a list")
     blocks = []
     for bm in block_meta:
         name = bm.get("name") if isinstance(bm, dict) else None
@@ -154,7 +156,13 @@ def load_model(path: Path | str | None = None):
             raise ModelError(f"{path / ARRAYS}: idf of block {name!r} does not match its vocabulary")
         if len(set(terms)) != len(terms):
             raise ModelError(f"{path / VOCABULARY}: block {name!r} repeats terms")
-        blocks.append(Block(name, terms, idf, float(bm.get("weight", 1.0))))
+        try:
+            weight = float(bm.get("weight", 1.0))
+        except (TypeError, ValueError):
+            weight = float("nan")
+        if not np.isfinite(weight):
+            raise ModelError(f"{path / META}: the weight of block {name!r} is not a number")
+        blocks.append(Block(name, terms, idf, weight))
     space = FeatureSpace(feature_params, blocks)
     coef, intercept = arrays.get("coef"), arrays.get("intercept")
     if coef is None or coef.shape != (len(labels), space.n_features):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..records import Digest, DigestItem
+from ..records import Digest, DigestItem, safe_url
 from ..themes import display_name, theme_color
 
 _CSS = """
@@ -115,8 +115,9 @@ def _chart(digest: Digest, counts: dict[str, int]) -> str:
 
 def _item(item: DigestItem, labels: list[str]) -> str:
     title = escape(item.title)
-    if item.url:
-        title = f'<a href="{escape(item.url, quote=True)}">{title}</a>'
+    url = safe_url(item.url)
+    if url:
+        title = f'<a href="{escape(url, quote=True)}">{title}</a>'
     tags = "".join(
         f'<span class="tag" style="background:{theme_color(t, labels)}">{escape(display_name(t))}'
         f'<span class="p">{item.scores.get(t, 0):.0%}</span></span>'

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from ..records import Digest, DigestItem
+from ..records import Digest, DigestItem, safe_url
 from ..themes import display_name
 
 
 def _md(text: str) -> str:
-    # Keep article text from being read as Markdown or HTML markup.
-    for ch in "\\`*_[]<>#|":
+    # Keep article text, titles, sources and labels from being read as Markdown or HTML markup;
+    # a newline in a field would start a heading or a list of its own.
+    text = " ".join(str(text).split())
+    for ch in "\\`*_[]()<>#|!~":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _md_url(url: str) -> str:
+    """An http(s) URL that cannot close its Markdown link early; "" for anything else."""
+    url = safe_url(url)
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def render(digest: Digest) -> str:
     counts = digest.counts
     lines = [f"# 每日简报 {digest.date}".rstrip(), ""]
     tally = " · ".join(
-        f"{display_name(label)} {counts.get(label, 0)}"
+        f"{_md(display_name(label))} {counts.get(label, 0)}"
         + (f"（其中 {digest.elsewhere(label)} 篇列于其他主题下）" if digest.elsewhere(label) else "")
         for label in digest.labels
     )
@@ -28,7 +36,7 @@ def render(digest: Digest) -> str:
     for label, items in digest.sections.items():
         also = digest.elsewhere(label)
         note = f"，另有 {also} 篇兼涉，列于其主要主题下" if also > 0 else ""
-        lines.append(f"## {display_name(label)}（{len(items)}{note}）")
+        lines.append(f"## {_md(display_name(label))}（{len(items)}{note}）")
         lines.append("")
         if not items:
             lines += ["今日暂无相关报道。", ""]
@@ -44,8 +52,9 @@ def render(digest: Digest) -> str:
 
 
 def _item(item: DigestItem) -> list[str]:
-    title = f"[{_md(item.title)}]({item.url})" if item.url else _md(item.title)
-    tags = " · ".join(f"{display_name(t)} {item.scores.get(t, 0):.0%}" for t in item.themes)
+    url = _md_url(item.url)
+    title = f"[{_md(item.title)}]({url})" if url else _md(item.title)
+    tags = " · ".join(f"{_md(display_name(t))} {item.scores.get(t, 0):.0%}" for t in item.themes)
     out = [f"### {title}", "", f"*{tags}* · 来源：{_md(item.source_name)}"]
     if item.reprints:
         out[-1] += " · 另见 " + "、".join(_md(r.source_name) for r in item.reprints)

@@ -20,10 +20,14 @@ from .tasks import Task, run_guarded
 
 
 def check_jobs(jobs: int) -> int:
-    """The number of processes to use: `jobs`, or every CPU for 0."""
+    """The number of processes to use: `jobs`, or every CPU for 0; at most four per CPU."""
+    cpus = os.cpu_count() or 1
     if jobs < 0:
         raise UsageError("--jobs must be 0 (all CPUs) or more")
-    return jobs or (os.cpu_count() or 1)
+    if jobs > settings.MAX_JOBS_PER_CPU * cpus:
+        raise UsageError(f"--jobs {jobs} is more than {settings.MAX_JOBS_PER_CPU} per CPU ({cpus} here); "
+                         "more processes than that only wait for each other")
+    return jobs or cpus
 
 
 def process(

@@ -246,8 +246,14 @@ WHOLE_LINE_RULES = frozenset({"editorial", "plug", "breadcrumb", "share", "form"
 ROW_EDGE_RULES = WHOLE_LINE_RULES | {"markup", "caption", "teaser"}
 
 
+# Chrome lines are short; a longer line is text (and some patterns backtrack on long runs).
+MAX_CHROME_LINE = 600
+
+
 def chrome_kind(line: str) -> str | None:
     """The name of the first chrome rule that matches `line`, or None for content."""
+    if len(line) > MAX_CHROME_LINE:
+        return None
     for name, rule in CHROME_RULES:
         if rule(line):
             return name

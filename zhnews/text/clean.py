@@ -340,9 +340,16 @@ class SeenSentences:
         self.keys: set[str] = set()
         self.tails: dict[str, list[str]] = {}
 
+    # Sentences sharing one ending that are kept for the fragment check: a page of 20,000
+    # sentences all ending alike must not cost 20,000 comparisons a sentence.
+    _PER_TAIL = 32
+
     def add(self, key: str) -> None:
         self.keys.add(key)
-        self.tails.setdefault(key[-self._TAIL :], []).append(key)
+        same_end = self.tails.setdefault(key[-self._TAIL :], [])
+        same_end.append(key)
+        if len(same_end) > self._PER_TAIL:
+            del same_end[0]
 
     def __contains__(self, key: str) -> bool:
         if key in self.keys:

@@ -22,7 +22,7 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Scraped text often drops the semicolon of the commonest entities: `&nbsp&nbsp本公司`.
 _BARE_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot)(?![;A-Za-z0-9])")
 _BARE_VALUE = {"nbsp": "\u00a0", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BETWEEN_CJK_AND_DIGIT = re.compile(rf"(?<=[{CJK}]) (?=\d)|(?<=\d) (?=[{CJK}])")
 # Full-width ASCII letters and digits (and ％ ＠ ＃ ＆ ＋ ＝) fold to half-width;
 # Chinese punctuation such as ，。：；（）！？ keeps its width.
@@ -90,8 +90,19 @@ def normalize_whitespace(text: str) -> str:
     return "\n".join(lines)
 
 
+# Invisible format characters: zero-width spaces and joiners, soft hyphens, word joiners, BOMs
+# inside text, and bidi controls (U+202E can make a line read backwards). Inside a word they
+# split it for the segmenter (轨\u200b道交通); they are never content.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def remove_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
 def normalize(text: str) -> str:
     """All character-level steps, in the order they must run."""
+    text = remove_invisible(text)
     text = unescape_entities(text)
     text = strip_pinyin(text)
     text = to_simplified(text)

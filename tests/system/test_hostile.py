@@ -1,0 +1,128 @@
+"""Hostile input and faults: no hang, no crash, nothing lost, nothing unsafe let through.
+
+A hang becomes a failure through a subprocess timeout; everything else runs through the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from tests.helpers import REPO
+from zhnews.cli import app
+from zhnews.text.normalize import normalize
+
+T = "长沙地铁6号线东延段今日开通运营。新线全长约10公里,设站4座,与2号线换乘。"
+runner = CliRunner()
+
+
+def zhnews(*args, timeout=60):
+    return subprocess.run([sys.executable, "-m", "zhnews", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_and_a_link_to_root_inside_a_folder_neither_hang_nor_walk(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(T, encoding="utf-8")
+    os.mkfifo(folder / "p.txt")
+    os.symlink("/", folder / "root")
+    proc = zhnews("clean", folder, timeout=30)
+    assert proc.returncode == 1  # the FIFO is reported, the article is read
+    assert "长沙地铁6号线" in proc.stdout
+    assert "p.txt: not a regular file" in proc.stderr and "link to a folder outside" in proc.stderr
+
+
+@pytest.mark.parametrize("option", ["--output", "--errors"])
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path, option):
+    page = tmp_path / "today.md"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["digest", str(page), option, str(page)] + (["-o", str(tmp_path / "d.md")]
+                                                                          if option == "--errors" else []))
+    assert result.exit_code == 2 and "is one of the inputs" in result.stderr
+    assert page.read_text(encoding="utf-8") == T
+
+
+def test_an_output_onto_a_folder_is_a_usage_error(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["digest", str(page), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "  javascript:alert(1)",
+                                 "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4="])
+def test_only_http_links_become_links(tmp_path, url):
+    row = {"id": "x", "title": "地铁新线开通", "url": url, "text": T}
+    html = runner.invoke(app, ["digest", "-", "--format", "html"], input=json.dumps(row, ensure_ascii=False)).stdout
+    md = runner.invoke(app, ["digest", "-", "--format", "md"], input=json.dumps(row, ensure_ascii=False)).stdout
+    assert "href" not in html.split("<article", 1)[1].split("</article>")[0]
+    assert url.strip() not in md
+
+
+def test_markdown_fields_are_escaped(tmp_path):
+    row = {"id": "x", "title": "地铁开通\n# 假标题", "url": "https://a.cn/x) <img src=x onerror=alert(1)>",
+           "source": "<script>alert(1)</script>", "text": T}
+    md = runner.invoke(app, ["digest", "-", "--format", "md"], input=json.dumps(row, ensure_ascii=False)).stdout
+    assert "\n# 假标题" not in md and "<script>" not in md and "<img" not in md
+
+
+def test_invisible_characters_inside_words_are_removed():
+    assert normalize("轨\u200b道交通\u00ad建设\u202e加速\ufeff推进") == "轨道交通建设加速推进"
+
+
+def test_a_long_line_without_punctuation_cleans_in_bounded_time(tmp_path):
+    page = tmp_path / "long.txt"
+    page.write_text("长沙地铁" * 12500 + "\n" + "a" * 50000 + "@\n", encoding="utf-8")
+    start = time.perf_counter()
+    proc = zhnews("clean", page, timeout=60)
+    assert proc.returncode in (0, 1) and time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda meta: meta["params"]["features"].__setitem__("char_ngrams", [1, 3000]), "invalid field"),
+        (lambda meta: meta.__setitem__("blocks", None), "blocks must be a list"),
+        (lambda meta: meta["params"].__setitem__("C", "x"), "invalid parameter"),
+        (lambda meta: meta["blocks"][0].__setitem__("weight", float("nan")), "not a number"),
+    ],
+)
+def test_a_tampered_model_is_refused_with_exit_3(tmp_path, change, message):
+    import shutil
+
+    from zhnews.shipped import default_model_dir
+
+    model = tmp_path / "m"
+    shutil.copytree(default_model_dir(), model)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    change(meta)
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(page), "--model", str(model)])
+    assert result.exit_code == 3 and message in result.stderr, result.stderr
+
+
+def test_too_many_jobs_is_a_usage_error(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(page), "--jobs", "100000"])
+    assert result.exit_code == 2 and "per CPU" in result.stderr
+
+
+def test_many_identical_articles_merge_in_bounded_time():
+    from zhnews.models.dedupe import MinHashDeduper
+
+    start = time.perf_counter()
+    deduper = MinHashDeduper().fit([T] * 3000)
+    assert len(deduper.groups_) == 1 and time.perf_counter() - start < 20
+    assert np.all(np.array(deduper.labels_) == 0)
