@@ -10,9 +10,31 @@ from pathlib import Path
 from typing import Iterator
 
 
+# A temporary file this old beside a target is left over from a killed run (SIGKILL cannot be
+# cleaned up after); a write in progress is never this old.
+STALE_SECONDS = 3600
+
+
+def remove_stale(path: Path) -> None:
+    """Remove what killed runs left beside `path`: `.NAME.*.tmp` files and folders over an hour old."""
+    import time
+
+    try:
+        leftovers = list(path.parent.glob(f".{path.name}.*.tmp"))
+    except OSError:
+        return
+    for left in leftovers:
+        try:
+            if time.time() - left.lstat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(left) if left.is_dir() and not left.is_symlink() else left.unlink()
+        except OSError:
+            pass
+
+
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); the user expects what any
@@ -50,6 +72,7 @@ def atomic_directory(path: Path | str) -> Iterator[Path]:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(path)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
         os.chmod(tmp, _mode_for(path) | (0o111 if not path.exists() else 0))

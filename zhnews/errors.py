@@ -21,6 +21,15 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES_HELP = "0 ok, 1 some input skipped, 2 usage error, 3 model problem, 130 interrupted"
 
 
+def printable(name: str) -> str:
+    """A file name as it can be printed and written to JSON: bytes that were not UTF-8 (GBK names
+    from unzipped archives) become escapes, and a newline cannot forge a line of the report."""
+    if name.isascii() and name.isprintable():
+        return name
+    safe = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in safe)
+
+
 class ZhnewsError(Exception):
     """A problem the user can fix; the CLI prints it as one line."""
 
@@ -72,7 +81,7 @@ class ErrorLog:
         self.notes.append(message)
 
     def add(self, source: str, reason: str, line: int | None = None) -> None:
-        problem = Problem(str(source), reason, line)
+        problem = Problem(printable(str(source)), reason, line)
         self.problems.append(problem)
         if self.strict:
             raise StrictStop(problem)

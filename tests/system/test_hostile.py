@@ -126,3 +126,43 @@ def test_many_identical_articles_merge_in_bounded_time():
     deduper = MinHashDeduper().fit([T] * 3000)
     assert len(deduper.groups_) == 1 and time.perf_counter() - start < 20
     assert np.all(np.array(deduper.labels_) == 0)
+
+
+def test_file_names_that_are_not_utf8_or_hold_a_newline_are_reported_safely(tmp_path):
+    folder = os.fsencode(tmp_path / "in")
+    os.makedirs(folder)
+    with open(folder + b"/\xd6\xd0\xce\xc4.txt", "wb") as fh:
+        fh.write(T.encode("utf-8"))
+    open(folder + b"/bad\nname.txt", "wb").close()
+    errors = tmp_path / "errors.jsonl"
+    proc = zhnews("clean", tmp_path / "in", "--format", "jsonl", "--errors", errors)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["text"].startswith("长沙地铁")
+    [problem] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert "bad\\nname.txt" in problem["source"]
+    assert all(line.startswith("zhnews:") for line in proc.stderr.splitlines())
+
+
+def test_the_same_input_twice_is_read_once(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["digest", str(page), str(page), "--format", "json"])
+    assert json.loads(result.stdout)["n_input"] == 1 and "given twice" in result.stderr
+
+
+def test_a_list_as_id_is_reported_not_printed_as_python():
+    result = runner.invoke(app, ["clean", "-", "--format", "jsonl"], input=json.dumps({"id": ["a"], "text": T}))
+    assert result.exit_code == 1 and "wrong type: id is list" in result.stderr
+
+
+def test_a_stale_temporary_file_left_by_a_killed_run_is_removed(tmp_path):
+    from zhnews.atomic import write_text_atomic
+
+    stale = tmp_path / ".digest.html.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".digest.html.def456.tmp"
+    fresh.write_text("another run, now", encoding="utf-8")
+    write_text_atomic(tmp_path / "digest.html", "done")
+    assert not stale.exists() and fresh.exists()

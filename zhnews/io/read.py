@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .. import settings
-from ..errors import ErrorLog, UsageError
+from ..errors import ErrorLog, UsageError, printable
 from . import html_page, page, rows
 from .encoding import DecodeError, decode
 from .record import RawRecord
@@ -123,10 +123,21 @@ def check_output(path, inputs: list[str], option: str) -> None:
 def iter_files(inputs: list[str], errors: ErrorLog) -> Iterator[str]:
     """Expand folders (recursively, sorted, known extensions only); keep `-`."""
     missing = check_inputs(inputs)
+    seen: set = set()
     for item in inputs:
         if item == "-":
+            if "-" in seen:
+                errors.note("stdin (-) given twice; read once")
+                continue
+            seen.add("-")
             yield item
             continue
+        key = _identity(item)
+        if key in seen:
+            # The same file twice would come out as its own reprint.
+            errors.note(f"{printable(item)} given twice; read once")
+            continue
+        seen.add(key)
         path = Path(item)
         if path.is_dir():
             yield from _walk(path, errors)
@@ -183,6 +194,14 @@ def _walk(root: Path, errors: ErrorLog) -> Iterator[str]:
             yield full
 
 
+def _identity(path: str):
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return path
+
+
 def _regular(path: str) -> bool:
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
@@ -202,7 +221,7 @@ def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = Non
                  input_format: str | None = None) -> Iterator[RawRecord]:
     """The records of every input, in order; `input_format` (a key of READERS) overrides detection."""
     for name in iter_files(inputs, errors):
-        source = "<stdin>" if name == "-" else name
+        source = "<stdin>" if name == "-" else printable(name)
         try:
             with _open_bytes(name) as fh:
                 yield from _file_records(fh, name, source, errors, encoding, input_format)

@@ -107,5 +107,13 @@ def row_record(obj: object, source: str, lineno: int, errors: ErrorLog) -> RawRe
     if len(text) > settings.MAX_RECORD_CHARS:
         errors.add(source, f"too large: text has {len(text)} characters", lineno)
         return None
-    fields = {k: str(obj[k]) for k in ROW_FIELDS if k != "text" and obj.get(k) not in (None, "")}
+    fields = {}
+    for key in ROW_FIELDS:
+        value = obj.get(key)
+        if key == "text" or value in (None, ""):
+            continue
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            errors.add(source, f"wrong type: {key} is {type(value).__name__}, not text or a number", lineno)
+            return None
+        fields[key] = str(value)
     return RawRecord(text=text, source=f"{source}:{lineno}", kind="row", line=lineno, fields=fields)

@@ -33,7 +33,8 @@ section.theme{margin:2rem 0}
 h2{font-size:1.35rem;margin:0 0 .8rem;padding-left:.6rem;border-left:6px solid var(--accent,#333);line-height:1.4}
 h2 .count{font-weight:400;color:var(--muted);font-size:1rem;margin-left:.3rem}
 article.item{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.9rem 1rem;margin:.8rem 0;break-inside:avoid}
-article.item h3{margin:0 0 .3rem;font-size:1.08rem;line-height:1.5}
+article.item h3{margin:0 0 .3rem;font-size:1.08rem;line-height:1.5;overflow-wrap:anywhere}
+article.item,.summary li,details.other li{overflow-wrap:anywhere}
 article.item h3 a{color:inherit;text-decoration:none}
 article.item h3 a:hover{text-decoration:underline}
 .tags{margin:0 0 .4rem;display:flex;flex-wrap:wrap;gap:.35rem}
