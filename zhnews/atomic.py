@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-
 # A temporary file this old beside a target is left over from a killed run (SIGKILL cannot be
 # cleaned up after); a write in progress is never this old.
 STALE_SECONDS = 3600

@@ -38,6 +38,17 @@ def as_usage(make: Callable[..., T], *args, **kwargs) -> T:
         raise UsageError(str(exc)) from None
 
 
+def check_io(inputs: list[str], encoding, errors_file, output=None) -> None:
+    """What every reading command checks before it prints anything: inputs exist, outputs are safe."""
+    from ..io.encoding import check_encoding
+    from ..io.read import check_inputs, check_output
+
+    check_inputs(inputs)
+    check_output(errors_file, inputs, "--errors")
+    check_output(output, inputs, "--output")
+    check_encoding(encoding)
+
+
 @contextmanager
 def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator[None]:
     """Turn library errors into one-line messages and documented exit codes."""

@@ -24,7 +24,7 @@ from ._options import (
     Threshold,
 )
 from ._progress import ProgressReport
-from ._report import as_usage, run_errors
+from ._report import as_usage, check_io, run_errors
 
 NAME = "classify"
 
@@ -63,17 +63,14 @@ def command(
 
       zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
-    from ..io.encoding import check_encoding
-    from ..io.read import check_inputs, check_output, read_records
+    from ..io.read import read_records
     from ..render.classifications import write_classifications
     from ..run.parallel import check_jobs, process
     from ..run.tasks import ClassifyTask, check_count
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_inputs(inputs)
-        check_output(errors_file, inputs, "--errors")
-        check_encoding(encoding)
+        check_io(inputs, encoding, errors_file)
         as_usage(check_count, "--why", why)
         n_jobs = check_jobs(jobs)
         task = ClassifyTask(model, threshold, why)

@@ -17,7 +17,7 @@ from ._options import (
     TextFormat,
     TextOutput,
 )
-from ._report import run_errors
+from ._report import check_io, run_errors
 
 NAME = "clean"
 
@@ -53,16 +53,12 @@ def command(
 
       cat page.txt | zhnews clean - --encoding gbk
     """
-    from ..io.encoding import check_encoding
-    from ..io.read import check_inputs, check_output
     from ..render.articles import write_articles
     from ..run.articles import load_articles
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_inputs(inputs)
-        check_output(errors_file, inputs, "--errors")
-        check_encoding(encoding)
+        check_io(inputs, encoding, errors_file)
         articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain,
                                  input_format=input_format.value if input_format else None)
         write_articles(articles, sys.stdout, TextFormat(fmt).value, explain=explain)

@@ -31,7 +31,7 @@ from ._options import (
     listed,
 )
 from ._progress import ProgressReport
-from ._report import as_usage, echo_err, run_errors
+from ._report import as_usage, check_io, echo_err, run_errors
 
 NAME = "digest"
 _EXTENSIONS = listed(f.extensions[0] for f in DIGEST_FORMATS.values())
@@ -88,8 +88,6 @@ def command(
       zhnews digest archive/ --jobs 4 -o week.html
     """
     from ..atomic import write_text_atomic
-    from ..io.encoding import check_encoding
-    from ..io.read import check_inputs, check_output
     from ..models.summarize import Length
     from ..render import format_for, renderer, summary_line
     from ..run.digest import make_digest
@@ -99,10 +97,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_inputs(inputs)
-        check_output(errors_file, inputs, "--errors")
-        check_output(output, inputs, "--output")
-        check_encoding(encoding)
+        check_io(inputs, encoding, errors_file, output)
         kind = format_for(output, fmt.value if fmt else None)
         day = None
         if date:

@@ -24,7 +24,7 @@ from ._options import (
     TextOutput,
 )
 from ._progress import ProgressReport
-from ._report import as_usage, run_errors
+from ._report import as_usage, check_io, run_errors
 
 NAME = "summarize"
 
@@ -63,8 +63,7 @@ def command(
 
       zhnews summarize archive.jsonl --jobs 4 --format jsonl > summaries.jsonl
     """
-    from ..io.encoding import check_encoding
-    from ..io.read import check_inputs, check_output, read_records
+    from ..io.read import read_records
     from ..models.summarize import Length
     from ..render.summaries import write_summaries
     from ..run.parallel import check_jobs, process
@@ -72,9 +71,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_inputs(inputs)
-        check_output(errors_file, inputs, "--errors")
-        check_encoding(encoding)
+        check_io(inputs, encoding, errors_file)
         length = as_usage(Length.from_options, sentences, chars, ratio)
         as_usage(check_count, "--keywords", keywords)
         n_jobs = check_jobs(jobs)
