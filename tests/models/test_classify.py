@@ -142,3 +142,19 @@ def test_nb_alpha_zero_is_plain_logistic_regression_and_nb_differs():
     assert not np.allclose(scaled.coef_, plain.coef_)
     probe = ["地铁9号线开通运营，列车时速80公里", "银行发放贷款30亿元，利率下降", "公园举办菊花展，游客很多"]
     assert scaled.predict(probe) == [["rail_transit"], ["finance"], []]
+
+
+def test_why_terms_are_whole_words_without_overlapping_fragments(seed_articles):
+    from zhnews.models.store import load_model
+
+    model = load_model()
+    articles = [a for found in seed_articles.values() for a in found]
+    shown = 0
+    for result in classify_articles(articles, model, why_terms=5):
+        for terms in result.why.values():
+            shown += len(terms)
+            assert all(len(t) >= 2 for t in terms), terms
+            assert not any(a != b and a in b for a in terms for b in terms), terms
+            words = set(model.features_.blocks[0].terms)
+            assert all(t in words for t in terms), terms
+    assert shown >= 20

@@ -269,9 +269,15 @@ class ThemeClassifier:
         return self.explain_row(self.transform([text]), 0, top)
 
     def explain_row(self, X, i: int, top: int = settings.WHY_TERMS, labels: Sequence[str] | None = None) -> dict[str, list[tuple[str, float]]]:
-        """`explain` for row `i` of feature rows already computed by `transform` (`labels`: only these)."""
+        """`explain` for row `i` of feature rows already computed by `transform` (`labels`: only these).
+
+        Reasons are whole words a reader understands: a character n-gram that is
+        also a word adds its weight to the word; other n-grams (轨道交, 道交) and
+        single characters are not shown, nor a word inside one already shown
+        (轨道 under 轨道交通).
+        """
         idx, val = X.row(i)
-        term_of, terms = self._terms()
+        term_of, terms, readable = self._terms()
         # A term that is both a word and a character n-gram is one reason.
         unique, where = np.unique(term_of[idx], return_inverse=True)
         out: dict[str, list[tuple[str, float]]] = {}
@@ -279,17 +285,27 @@ class ThemeClassifier:
             if labels is not None and label not in labels:
                 continue
             sums = np.bincount(where, weights=self.coef_[j, idx] * val, minlength=len(unique))
-            best = np.argsort(-sums, kind="stable")[: top * 2]
-            ranked = sorted(((terms[unique[k]], float(sums[k])) for k in best), key=lambda kv: (-kv[1], kv[0]))[:top]
-            out[label] = [(term, round(c, 4)) for term, c in ranked if c > 0]
+            sums = np.where(readable[unique], sums, 0.0)
+            chosen: list[tuple[str, float]] = []
+            for k in np.argsort(-sums, kind="stable")[: top * 4]:
+                term, weight = terms[unique[k]], float(sums[k])
+                if weight <= 0 or len(chosen) == top:
+                    break
+                if any(term in other or other in term for other, _ in chosen):
+                    continue
+                chosen.append((term, round(weight, 4)))
+            out[label] = chosen
         return out
 
-    def _terms(self) -> tuple[np.ndarray, list[str]]:
-        """Each feature column's term id, and the terms."""
+    def _terms(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Each feature column's term id, the terms, and which terms are shown as reasons."""
         if getattr(self, "_terms_cache", None) is None:
             ids: dict[str, int] = {}
             term_of = np.array([ids.setdefault(n, len(ids)) for n in self.features_.feature_names()], dtype=np.int64)
-            self._terms_cache = (term_of, list(ids))
+            words = {t for b in self.features_.blocks if b.name == "words" for t in b.terms}
+            has_words = bool(words)
+            readable = np.array([(t in words or not has_words) and len(t) >= 2 for t in ids], dtype=bool)
+            self._terms_cache = (term_of, list(ids), readable)
         return self._terms_cache
 
     def to_sklearn(self) -> dict:
