@@ -77,6 +77,19 @@ class Summary:
 
 
 @dataclass
+class Skipped:
+    """A record that gave no article, kept in the output's row order (`--keep-skipped`)."""
+
+    id: str
+    source: str
+    line: int | None
+    error: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "error": self.error, "source": self.source, "line": self.line}
+
+
+@dataclass
 class Reprint:
     id: str
     title: str

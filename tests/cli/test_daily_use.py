@@ -84,7 +84,7 @@ def test_reading_zhnewss_own_cleaned_output_gives_the_same_articles(tmp_path):
     [
         ("首批覆盖城市·测试", "首批覆盖城市·测试"),  # simplified with a middle dot: untouched
         ("张江·人工智能岛覆盖5G网络", "张江·人工智能岛覆盖5G网络"),
-        ("臺灣積體電路製造公司高雄廠動工", "台湾积体电路制造公司高雄厂动工"),
+        ("臺灣積體電路製造公司高雄廠動工", "台湾集成电路制造公司高雄厂动工"),
         ("中國經濟\n首批覆盖城市·测试", "中国经济\n首批覆盖城市·测试"),  # a traditional line does not convert its neighbour
     ],
 )
@@ -158,3 +158,53 @@ def test_csv_on_stdin_is_recognised_by_its_header_and_any_input_can_be_forced(tm
     assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "j1"
     result = runner.invoke(app, ["clean", str(jsonl_in_txt), "--input-format", "xml"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["classify", "summarize"])
+def test_keep_skipped_keeps_the_input_rows_in_order(tmp_path, command):
+    rows = [{"id": "a", "text": "长沙地铁6号线东延段今日开通运营，新线全长约10公里。"},
+            {"id": "b", "text": "Home | About | Contact"},
+            {"id": "c", "text": "株洲高新区与13家银行签订战略合作协议，授信总额960亿元。"}]
+    data = write_jsonl(tmp_path / "in.jsonl", rows)
+    result = runner.invoke(app, [command, str(data), "--keep-skipped", "-f", "jsonl"])
+    assert result.exit_code == 1  # the skip is still reported
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in out] == ["a", "b", "c"]
+    assert out[1]["line"] == 2 and "Chinese" in out[1]["error"] and "error" not in out[0]
+    refused = runner.invoke(app, [command, str(data), "--keep-skipped"])
+    assert refused.exit_code == 2 and "--format jsonl or json" in refused.stderr
+
+
+def test_a_user_dictionary_keeps_its_words_whole_and_names_its_bad_lines(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("# local names\n清水塘新城 3000 ns\n", encoding="utf-8")
+    row = {"id": "k", "title": "清水塘新城招商签约", "text": "石峰区清水塘新城昨日集中签约项目12个，清水塘新城将打造生态科技产业新城。"}
+    result = runner.invoke(app, ["summarize", "-", "--user-dict", str(words), "-f", "jsonl"],
+                           input=json.dumps(row, ensure_ascii=False))
+    assert result.exit_code == 0, result.output
+    assert "清水塘新城" in json.loads(result.stdout)["keywords"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("清水塘新城 3000 ns\n株洲 3x\n", encoding="utf-8")
+    result = runner.invoke(app, ["classify", "-", "--user-dict", str(bad)], input=json.dumps(row, ensure_ascii=False))
+    assert result.exit_code == 2 and f"{bad}:2:" in result.stderr
+
+
+def test_keywords_keep_names_whole():
+    from zhnews.models.keywords import KeywordExtractor
+
+    found = KeywordExtractor(top_k=8).extract("市委副书记胡长春出席会议。台积电高雄厂和百济神州签约。胡长春强调，要加快数字化建设。")
+    assert "胡长春" in found and "长春" not in found
+    assert "台积电" in found and "百济神州" in found and "台积" not in found
+
+
+@pytest.mark.parametrize(
+    "traditional, simplified",
+    [
+        ("台積電高雄廠2奈米製程明年量產，積體電路產值創新高。", "台积电高雄厂2纳米制程明年量产，集成电路产值创新高。"),
+        ("工研院發表新一代軟體平台，協助中小企業數位轉型。", "工研院发表新一代软件平台，协助中小企业数字转型。"),
+        ("香港科技園公司宣布，資料中心明年啟用，支援人工智慧研發。", "香港科技园公司宣布，数据中心明年启用，支援人工智能研发。"),
+        ("台北捷運環狀線北段動工，全長約15公里。", "台北地铁环状线北段动工，全长约15公里。"),
+    ],
+)
+def test_taiwan_and_hong_kong_industry_words_come_out_in_mainland_words(traditional, simplified):
+    assert to_simplified(traditional) == simplified

@@ -56,6 +56,16 @@ Progress = Annotated[
     bool, typer.Option("--progress", help="Report progress on stderr (default: only on a terminal).")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display, even on a terminal.")]
+UserDict = Annotated[
+    Optional[Path],
+    typer.Option("--user-dict", help="Extra words for segmentation and keywords, one `word [freq] [tag]` a line "
+                 "(jieba's format), e.g. local firms and places."),
+]
+KeepSkipped = Annotated[
+    bool,
+    typer.Option("--keep-skipped", help="Write a row {id, error, source, line} for each skipped record, in input "
+                 "order, so the output joins with the input row for row (jsonl and json)."),
+]
 ModelDir = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")]
 
 

@@ -49,6 +49,18 @@ def check_io(inputs: list[str], encoding, errors_file, output=None) -> None:
     check_encoding(encoding)
 
 
+def user_words(path) -> tuple:
+    """The entries of `--user-dict`, checked, and in use in this process from now on."""
+    if path is None:
+        return ()
+    from ..io.user_dict import read_user_dict
+    from ..text.segment import set_user_words
+
+    entries = tuple(read_user_dict(path))
+    set_user_words(entries)
+    return entries
+
+
 @contextmanager
 def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator[None]:
     """Turn library errors into one-line messages and documented exit codes."""

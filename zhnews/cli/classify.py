@@ -8,7 +8,7 @@ import typer
 from typing_extensions import Annotated
 
 from .. import settings
-from ..errors import ErrorLog
+from ..errors import ErrorLog, UsageError
 from ._options import (
     ClassifyFormat,
     ClassifyOutput,
@@ -17,14 +17,17 @@ from ._options import (
     InputFormat,
     Inputs,
     Jobs,
+    KeepSkipped,
     ModelDir,
     Progress,
     Quiet,
     Strict,
     Threshold,
+    UserDict,
 )
 from ._progress import ProgressReport
 from ._report import as_usage, check_io, run_errors
+from ._report import user_words as _user_words
 
 NAME = "classify"
 
@@ -38,7 +41,9 @@ def command(
     progress: Progress = False,
     quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
+    keep_skipped: KeepSkipped = False,
     encoding: Encoding = None,
+    user_dict: UserDict = None,
     input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
@@ -73,12 +78,15 @@ def command(
         check_io(inputs, encoding, errors_file)
         as_usage(check_count, "--why", why)
         n_jobs = check_jobs(jobs)
-        task = ClassifyTask(model, threshold, why)
+        if keep_skipped and ClassifyFormat(fmt).value not in ("jsonl", "json"):
+            raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
+        task = ClassifyTask(model, threshold, why, user_words=_user_words(user_dict))
         task.setup()  # a bad model stops the run before any input is read
         with ProgressReport("classified", forced=progress, quiet=quiet) as report:
 
             def results():
-                for result in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors):
+                for result in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors,
+                                      keep_skipped=keep_skipped):
                     yield result
                     report.advance()
 

@@ -28,10 +28,12 @@ from ._options import (
     Strict,
     SummaryMethod,
     Threshold,
+    UserDict,
     listed,
 )
 from ._progress import ProgressReport
 from ._report import as_usage, check_io, echo_err, run_errors
+from ._report import user_words as _user_words
 
 NAME = "digest"
 _EXTENSIONS = listed(f.extensions[0] for f in DIGEST_FORMATS.values())
@@ -64,6 +66,7 @@ def command(
     quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
     encoding: Encoding = None,
+    user_dict: UserDict = None,
     input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
@@ -108,6 +111,7 @@ def command(
         if not 0.0 < dedupe <= 1.0:
             raise UsageError("--dedupe must be in (0, 1]")
         length = as_usage(Length.from_options, sentences, chars, ratio)
+        _user_words(user_dict)
         show = not quiet and (progress or sys.stderr.isatty())
 
         def read(n: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import settings
-from ..errors import ErrorLog
+from ..errors import ErrorLog, UsageError
 from ._options import (
     Chars,
     Encoding,
@@ -13,6 +13,7 @@ from ._options import (
     InputFormat,
     Inputs,
     Jobs,
+    KeepSkipped,
     Keywords,
     Progress,
     Quiet,
@@ -22,9 +23,11 @@ from ._options import (
     SummaryMethod,
     TextFormat,
     TextOutput,
+    UserDict,
 )
 from ._progress import ProgressReport
 from ._report import as_usage, check_io, run_errors
+from ._report import user_words as _user_words
 
 NAME = "summarize"
 
@@ -40,7 +43,9 @@ def command(
     progress: Progress = False,
     quiet: Quiet = False,
     jobs: Jobs = settings.JOBS,
+    keep_skipped: KeepSkipped = False,
     encoding: Encoding = None,
+    user_dict: UserDict = None,
     input_format: InputFormat = None,
     strict: Strict = False,
     errors_file: ErrorsFile = None,
@@ -75,11 +80,14 @@ def command(
         length = as_usage(Length.from_options, sentences, chars, ratio)
         as_usage(check_count, "--keywords", keywords)
         n_jobs = check_jobs(jobs)
-        task = SummarizeTask(getattr(method, "value", method), length, keywords)
+        if keep_skipped and TextFormat(fmt).value not in ("jsonl", "json"):
+            raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
+        task = SummarizeTask(getattr(method, "value", method), length, keywords, user_words=_user_words(user_dict))
         with ProgressReport("summarized", forced=progress, quiet=quiet) as report:
 
             def records():
-                for record in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors):
+                for record in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors,
+                                      keep_skipped=keep_skipped):
                     yield record
                     report.advance()
 

@@ -64,13 +64,13 @@ class KeywordExtractor:
         self.title_boost = title_boost
 
     def extract(self, doc: Article | str, title: str = "") -> list[str]:
-        from ..text.segment import get_tokenizer
+        from ..text.segment import keyword_tokenizer
 
         if isinstance(doc, Article):
             text, title = doc.text, title or doc.title
         else:
             text = doc
-        tok = get_tokenizer()
+        tok = keyword_tokenizer()
         counts: Counter[str] = Counter(_candidates(tok, text))
         # A dict, not a set: its order (and so the order of tied keywords)
         # must not depend on string hashing, which changes per process.
@@ -91,12 +91,30 @@ class KeywordExtractor:
 def _candidates(tok, text: str) -> list[str]:
     """Content words, leaving out units cut from a number (19号线 → 号线, 3亿元 → 亿元)."""
     words, previous = [], ""
-    for token in tok.cut(text):
+    for token in _names_joined(tok.tag(text)):
         # Cheapest tests first: most tokens are single characters or punctuation.
         if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and tok.is_content(token):
             words.append(token)
         previous = token
     return words
+
+
+def _names_joined(tagged: list[tuple[str, str]]) -> list[str]:
+    """Tokens, with a person's name kept whole: a one-character surname (nr) and the one or two
+    characters after it (胡 + 长春 → 胡长春, not the city 长春)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tagged):
+        word, flag = tagged[i]
+        if flag == "nr" and len(word) == 1 and i + 1 < len(tagged):
+            after = tagged[i + 1][0]
+            if 1 <= len(after) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in after):
+                out.append(word + after)
+                i += 2
+                continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def no_keywords(doc: Article | str, title: str = "") -> list[str]:

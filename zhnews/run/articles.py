@@ -109,6 +109,11 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
         )
 
 
+def record_id(record: RawRecord) -> str:
+    """The id a record's article gets (its own `id` field, else one made from its file and line)."""
+    return record.fields.get("id") or _base_id(record)
+
+
 def _base_id(record: RawRecord) -> str:
     if record.source == "<stdin>":
         return "stdin"

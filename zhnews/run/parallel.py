@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator
 from .. import settings
 from ..errors import ErrorLog, Problem, UsageError
 from ..io.read import RawRecord
-from .articles import record_articles
+from ..records import Skipped
+from .articles import record_articles, record_id
 from .tasks import Task, run_guarded
 
 
@@ -32,15 +33,19 @@ def check_jobs(jobs: int) -> int:
 
 def process(
     records: Iterable[RawRecord], task: Task, *, jobs: int = 1, errors: ErrorLog | None = None,
-    batch: int = settings.POOL_BATCH,
+    batch: int = settings.POOL_BATCH, keep_skipped: bool = False,
 ) -> Iterator:
-    """Yield the task's results for every article of `records`, in order."""
+    """Yield the task's results for every article of `records`, in order.
+
+    With `keep_skipped`, a record that gives no article yields a `records.Skipped` in its
+    place (it is still reported to `errors`), so rows can be joined with the input's.
+    """
     errors = errors if errors is not None else ErrorLog()
     batches = _batched(records, batch)
     if jobs <= 1:
         task.setup()
         for chunk in batches:
-            results, problems = _work_with(task, chunk)
+            results, problems = _work_with(task, chunk, keep_skipped)
             _report(problems, errors)
             yield from results
         return
@@ -48,7 +53,7 @@ def process(
 
     with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=(task,)) as pool:
         # imap keeps input order; a few batches in flight per worker keep them busy.
-        for results, problems in pool.imap(_work, batches, chunksize=1):
+        for results, problems in pool.imap(_work, ((chunk, keep_skipped) for chunk in batches), chunksize=1):
             _report(problems, errors)
             yield from results
 
@@ -90,11 +95,22 @@ def _report(problems: list[Problem], errors: ErrorLog) -> None:
         errors.add(p.source, p.reason, p.line)
 
 
-def _work_with(task: Task, records: list[RawRecord]) -> tuple[list, list[Problem]]:
+def _work_with(task: Task, records: list[RawRecord], keep_skipped: bool = False) -> tuple[list, list[Problem]]:
     # Collected here and reported by the parent, which owns the run's log.
     problems = ErrorLog()
-    articles = [a for record in records for a in record_articles(record, problems)]
-    return (run_guarded(task, articles, problems) if articles else []), problems.problems
+    if not keep_skipped:
+        articles = [a for record in records for a in record_articles(record, problems)]
+        return (run_guarded(task, articles, problems) if articles else []), problems.problems
+    out = []
+    for record in records:
+        before = len(problems.problems)
+        found = record_articles(record, problems)
+        if found:
+            out.extend(run_guarded(task, found, problems, keep_failed=True))
+        else:
+            problem = problems.problems[before]
+            out.append(Skipped(record_id(record), problem.source, problem.line, problem.reason))
+    return out, problems.problems
 
 
 # The worker's task, set up once by the pool's initializer.
@@ -140,6 +156,7 @@ def _apply(items: list) -> list:
     return [_FUNC(item) for item in items]
 
 
-def _work(records: list[RawRecord]) -> tuple[list, list[Problem]]:
+def _work(job: tuple[list[RawRecord], bool]) -> tuple[list, list[Problem]]:
     assert _TASK is not None
-    return _work_with(_TASK, records)
+    records, keep_skipped = job
+    return _work_with(_TASK, records, keep_skipped)

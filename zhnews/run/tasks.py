@@ -13,7 +13,7 @@ from typing import Protocol
 
 from .. import settings
 from ..errors import ErrorLog
-from ..records import Article, Classification, Summary
+from ..records import Article, Classification, Skipped, Summary
 
 
 class Task(Protocol):
@@ -34,14 +34,18 @@ class _Picklable:
 class ClassifyTask(_Picklable):
     """Themes, scores and why-terms (`zhnews classify`): the model loads once per process."""
 
-    def __init__(self, model_dir=None, threshold: float | None = None, why_terms: int = settings.WHY_TERMS):
+    def __init__(self, model_dir=None, threshold: float | None = None, why_terms: int = settings.WHY_TERMS,
+                 user_words: tuple = ()):
         self.model_dir = model_dir
         self.threshold = threshold
         self.why_terms = why_terms
+        self.user_words = tuple(user_words)
 
     def setup(self) -> None:
         from ..models.store import load_model
+        from ..text.segment import set_user_words
 
+        set_user_words(self.user_words)
         if getattr(self, "model_", None) is None:
             self.model_ = load_model(self.model_dir)
 
@@ -58,15 +62,19 @@ class ClassifyTask(_Picklable):
 class SummarizeTask(_Picklable):
     """Summary sentences and keywords (`zhnews summarize`)."""
 
-    def __init__(self, method: str = settings.SUMMARIZER, length=None, keywords: int = settings.KEYWORDS):
+    def __init__(self, method: str = settings.SUMMARIZER, length=None, keywords: int = settings.KEYWORDS,
+                 user_words: tuple = ()):
         self.method = method
         self.length = length
         self.keywords = keywords
+        self.user_words = tuple(user_words)
 
     def setup(self) -> None:
         from ..models.keywords import KeywordExtractor
         from ..models.summarize import DEFAULT_LENGTH, get_summarizer
+        from ..text.segment import set_user_words
 
+        set_user_words(self.user_words)
         if getattr(self, "summarizer_", None) is None:
             self.summarizer_ = get_summarizer(self.method, self.length or DEFAULT_LENGTH)
             self.extractor_ = KeywordExtractor(top_k=self.keywords)
@@ -96,10 +104,11 @@ class RecordTask(_Picklable):
         return merged
 
 
-def run_guarded(task: Task, articles: list[Article], errors: ErrorLog) -> list:
+def run_guarded(task: Task, articles: list[Article], errors: ErrorLog, keep_failed: bool = False) -> list:
     """`task.run(articles)`; if the batch fails, article by article, reporting the ones that fail.
 
-    One odd article must not cost the others in its batch.
+    One odd article must not cost the others in its batch. With `keep_failed`, a failed
+    article leaves a `Skipped` record in its place, so the output keeps the input's rows.
     """
     try:
         return task.run(articles)
@@ -110,7 +119,10 @@ def run_guarded(task: Task, articles: list[Article], errors: ErrorLog) -> list:
         try:
             out.extend(task.run([article]))
         except Exception as exc:
-            errors.add(article.source, f"failed: {type(exc).__name__}: {exc}")
+            reason = f"failed: {type(exc).__name__}: {exc}"
+            errors.add(article.source, reason)
+            if keep_failed:
+                out.append(Skipped(article.id, article.source, None, reason))
     return out
 
 

@@ -53,6 +53,19 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# Taiwan and Hong Kong words for things the themes are about, in their mainland form. OpenCC's
+# whole tw2sp table was tried and rewrites mainland traditional text too (新增 → 添加,
+# 啟用 → 激活, 資料 → 数据: a caption rule then misses 相关资料图), so only these go, and only
+# in lines that are traditional.
+_REGIONAL_TERMS = {
+    "积体电路": "集成电路", "奈米": "纳米", "软体": "软件", "硬体": "硬件", "晶片": "芯片", "网路": "网络",
+    "数位": "数字", "伺服器": "服务器", "人工智慧": "人工智能", "演算法": "算法", "记忆体": "内存",
+    "行动支付": "移动支付", "云端运算": "云计算", "资料中心": "数据中心", "资料库": "数据库", "捷运": "地铁",
+    "资通讯": "信息通信",
+}
+_REGIONAL = re.compile("|".join(sorted(map(re.escape, _REGIONAL_TERMS), key=len, reverse=True)))
+
+
 def to_simplified(text: str) -> str:
     """Traditional lines in simplified characters; simplified text comes back byte for byte.
 
@@ -64,7 +77,12 @@ def to_simplified(text: str) -> str:
     if text.isascii() or all_gb2312(text):
         return text
     lines = text.split("\n")
-    return "\n".join(_t2s().convert(line) if _is_traditional(line) else line for line in lines)
+    return "\n".join(_from_traditional(line) if _is_traditional(line) else line for line in lines)
+
+
+def _from_traditional(line: str) -> str:
+    converted = _t2s().convert(line)
+    return _REGIONAL.sub(lambda m: _REGIONAL_TERMS[m.group()], converted)
 
 
 def _is_traditional(line: str) -> bool:

@@ -65,10 +65,10 @@ class Tokenizer:
     one runs.
     """
 
-    def __init__(self, userdict: Path | None = None, engine: str = "auto"):
+    def __init__(self, userdict: Path | None = None, engine: str = "auto", extra_words: tuple = ()):
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-        entries = read_userdict(Path(userdict or data_path("userdict.txt")))
+        entries = read_userdict(Path(userdict or data_path("userdict.txt"))) + list(extra_words)
         segmenter = _rjieba_segmenter(entries, required=engine == "rjieba") if engine != "jieba" else None
         if segmenter is not None:
             self.engine_, self._lcut = "rjieba", segmenter.cut  # cut(text, hmm=True): the HMM is on
@@ -81,6 +81,14 @@ class Tokenizer:
 
     def cut(self, text: str) -> list[str]:
         return [t for t in self._lcut(text) if t.strip()]
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Tokens with jieba's part-of-speech tags (nr: a person's name, ns: a place, nt: an organisation)."""
+        if self.engine_ == "rjieba":
+            return [(w, t) for w, t in self.segmenter_.tag(text) if w.strip()]
+        import jieba.posseg
+
+        return [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(self.segmenter_).cut(text) if p.word.strip()]
 
     def words(self, text: str) -> list[str]:
         # Tokens repeat across articles, so remember each verdict; the memo is
@@ -186,7 +194,31 @@ def _load_prefix_dict(tok, jieba) -> None:
         tok.FREQ, tok.total, tok.initialized = table, total, True
 
 
+# Words of the user's dictionary (`--user-dict`), added to the default tokenizer of this process.
+_USER_WORDS: tuple = ()
+
+
+def set_user_words(entries) -> None:
+    """Use `entries` ((word, freq, tag) tuples) from now on in this process's default tokenizer."""
+    global _USER_WORDS
+    entries = tuple(entries)
+    if entries != _USER_WORDS:
+        _USER_WORDS = entries
+        get_tokenizer.cache_clear()
+        keyword_tokenizer.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def get_tokenizer() -> Tokenizer:
     """The process-wide default tokenizer, built once on first use."""
-    return Tokenizer()
+    return Tokenizer(extra_words=_USER_WORDS)
+
+
+@lru_cache(maxsize=1)
+def keyword_tokenizer() -> Tokenizer:
+    """The default tokenizer plus names of firms and places (`data/names.txt`), for keywords only.
+
+    Keywords must not split a name (台积/电高雄厂, 百济/神州); the classifier keeps the
+    segmentation its model was trained with.
+    """
+    return Tokenizer(extra_words=tuple(read_userdict(data_path("names.txt"))) + _USER_WORDS)
