@@ -208,3 +208,13 @@ def test_keywords_keep_names_whole():
 )
 def test_taiwan_and_hong_kong_industry_words_come_out_in_mainland_words(traditional, simplified):
     assert to_simplified(traditional) == simplified
+
+
+def test_keep_skipped_also_keeps_rows_dropped_while_reading(tmp_path):
+    lines = ['{"id": "a", "text": "长沙地铁6号线东延段今日开通运营，新线全长约10公里。"}', '{"id": "broken", "text": "没有结束',
+             '{"id": "c", "text": "株洲高新区与13家银行签订战略合作协议，授信总额960亿元。"}']
+    data = tmp_path / "in.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = [json.loads(line) for line in
+           runner.invoke(app, ["classify", str(data), "--keep-skipped", "-f", "jsonl"]).stdout.splitlines()]
+    assert [r.get("error", "")[:9] for r in out] == ["", "malformed", ""] and out[1]["line"] == 2

@@ -38,3 +38,22 @@ def test_normalize_whitespace():
 def test_normalize_real_line_from_seed_004():
     line = "株洲搶抓“窗口期”,加速經(jīng)濟(jì)復(fù)蘇——"
     assert normalize(line) == "株洲抢抓“窗口期”,加速经济复苏——"
+
+
+def test_no_simplified_line_of_real_articles_is_rewritten(shared_dir):
+    """cctv_briefs and SogouC: a line without a traditional character comes out byte for byte,
+    and a line that changes does hold one (a `·` or a rare name character is not one)."""
+    import json
+
+    from zhnews.text.normalize import _t2s, to_simplified
+
+    data = shared_dir / "data"
+    texts = [json.loads(line)["article"] for line in (data / "cctv_briefs" / "pairs.jsonl").open(encoding="utf-8")]
+    texts += [json.loads(line)["text"] for line in (data / "sogouc_subset" / "test.jsonl").open(encoding="utf-8")]
+    changed = 0
+    for text in texts:
+        for line, out in zip(text.split("\n"), to_simplified(text).split("\n")):
+            traditional = any(_t2s().convert(c) != c for c in line)
+            assert out == line or traditional, line
+            changed += out != line
+    assert changed < 100  # a handful of traditional lines in these simplified corpora

@@ -68,7 +68,7 @@ def command(
 
       zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
-    from ..io.read import read_records
+    from ..io.read import read_records, with_skipped_rows
     from ..render.classifications import write_classifications
     from ..run.parallel import check_jobs, process
     from ..run.tasks import ClassifyTask, check_count
@@ -82,10 +82,13 @@ def command(
             raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
         task = ClassifyTask(model, threshold, why, user_words=_user_words(user_dict))
         task.setup()  # a bad model stops the run before any input is read
+        rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
+        if keep_skipped:
+            rows = with_skipped_rows(rows, errors)
         with ProgressReport("classified", forced=progress, quiet=quiet) as report:
 
             def results():
-                for result in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors,
+                for result in process(rows, task, jobs=n_jobs, errors=errors,
                                       keep_skipped=keep_skipped):
                     yield result
                     report.advance()

@@ -68,7 +68,7 @@ def command(
 
       zhnews summarize archive.jsonl --jobs 4 --format jsonl > summaries.jsonl
     """
-    from ..io.read import read_records
+    from ..io.read import read_records, with_skipped_rows
     from ..models.summarize import Length
     from ..render.summaries import write_summaries
     from ..run.parallel import check_jobs, process
@@ -83,10 +83,13 @@ def command(
         if keep_skipped and TextFormat(fmt).value not in ("jsonl", "json"):
             raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
         task = SummarizeTask(getattr(method, "value", method), length, keywords, user_words=_user_words(user_dict))
+        rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
+        if keep_skipped:
+            rows = with_skipped_rows(rows, errors)
         with ProgressReport("summarized", forced=progress, quiet=quiet) as report:
 
             def records():
-                for record in process(read_records(inputs, errors, encoding, input_format.value if input_format else None), task, jobs=n_jobs, errors=errors,
+                for record in process(rows, task, jobs=n_jobs, errors=errors,
                                       keep_skipped=keep_skipped):
                     yield record
                     report.advance()

@@ -217,6 +217,25 @@ def _within(path: str, root: Path) -> bool:
         return False
 
 
+def with_skipped_rows(records: Iterator[RawRecord], errors: ErrorLog) -> Iterator[RawRecord]:
+    """`records`, with a `kind="skipped"` record in the place of every row that was reported and
+    dropped while reading (malformed JSON, a ragged CSV row): row order survives for `--keep-skipped`."""
+    seen = len(errors.problems)
+
+    def placeholders():
+        nonlocal seen
+        for problem in errors.problems[seen:]:
+            if problem.line is not None:
+                yield RawRecord(text="", source=f"{problem.source}:{problem.line}", kind="skipped",
+                                line=problem.line, fields={"error": problem.reason})
+        seen = len(errors.problems)
+
+    for record in records:
+        yield from placeholders()
+        yield record
+    yield from placeholders()
+
+
 def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None,
                  input_format: str | None = None) -> Iterator[RawRecord]:
     """The records of every input, in order; `input_format` (a key of READERS) overrides detection."""

@@ -26,6 +26,7 @@ import numpy as np
 
 from .. import settings
 from ..records import Classification
+from ..text.lines import strip_lead
 from .features import FeatureParams
 
 Progress = Callable[[str], None]
@@ -413,7 +414,8 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
             why = {l: [term for term, _ in reasons[l]] for l in themes}
         yield Classification(
             id=article.id,
-            title=article.title,
+            # An untitled record is named by its first sentence, as the digest names it.
+            title=article.title or (strip_lead(article.sentences[0]) if article.sentences else ""),
             themes=themes,
             scores={l: round(float(p), 4) for l, p in zip(model.labels_, row)},
             why=why,

@@ -103,6 +103,9 @@ def _work_with(task: Task, records: list[RawRecord], keep_skipped: bool = False)
         return (run_guarded(task, articles, problems) if articles else []), problems.problems
     out = []
     for record in records:
+        if record.kind == "skipped":  # reported while reading; only its row is kept
+            out.append(Skipped(record_id(record), record.source.rsplit(":", 1)[0], record.line, record.fields["error"]))
+            continue
         before = len(problems.problems)
         found = record_articles(record, problems)
         if found:
