@@ -190,9 +190,9 @@ def test_a_user_dictionary_keeps_its_words_whole_and_names_its_bad_lines(tmp_pat
 
 
 def test_keywords_keep_names_whole():
-    from zhnews.models.keywords import KeywordExtractor
-
-    found = KeywordExtractor(top_k=8).extract("市委副书记胡长春出席会议。台积电高雄厂和百济神州签约。胡长春强调，要加快数字化建设。")
+    row = {"id": "n", "text": "市委副书记胡长春出席会议。台积电高雄厂和百济神州签约。胡长春强调，要加快数字化建设。"}
+    result = runner.invoke(app, ["summarize", "-", "-k", "8", "-f", "jsonl"], input=json.dumps(row, ensure_ascii=False))
+    found = json.loads(result.stdout)["keywords"]
     assert "胡长春" in found and "长春" not in found
     assert "台积电" in found and "百济神州" in found and "台积" not in found
 
