@@ -17,8 +17,9 @@ EXIT_OK = 0
 EXIT_SKIPPED = 1  # the run finished, but some input was skipped
 EXIT_USAGE = 2  # bad options, missing paths, nothing to read
 EXIT_MODEL = 3  # the model could not be loaded, trained or written
+EXIT_OUTPUT = 4  # an output (a file, --errors, standard output) could not be written
 EXIT_INTERRUPTED = 130
-EXIT_CODES_HELP = "0 ok, 1 some input skipped, 2 usage error, 3 model problem, 130 interrupted"
+EXIT_CODES_HELP = "0 ok, 1 some input skipped, 2 usage error, 3 model problem, 4 output not written, 130 interrupted"
 
 
 def printable(name: str) -> str:
@@ -42,6 +43,12 @@ class UsageError(ZhnewsError):
 
 class ModelError(ZhnewsError):
     exit_code = EXIT_MODEL
+
+
+class OutputError(ZhnewsError):
+    """An output could not be written (read-only place, full disk); nothing half-written is left."""
+
+    exit_code = EXIT_OUTPUT
 
 
 @dataclass
@@ -104,4 +111,7 @@ class ErrorLog:
         from .atomic import write_text_atomic
 
         lines = [json.dumps(asdict(p), ensure_ascii=False) for p in self.problems]
-        write_text_atomic(path, "".join(line + "\n" for line in lines))
+        try:
+            write_text_atomic(path, "".join(line + "\n" for line in lines))
+        except OSError as exc:
+            raise OutputError(f"--errors {printable(str(path))}: cannot write it ({exc.strerror or exc})") from None

@@ -166,3 +166,77 @@ def test_a_stale_temporary_file_left_by_a_killed_run_is_removed(tmp_path):
     fresh.write_text("another run, now", encoding="utf-8")
     write_text_atomic(tmp_path / "digest.html", "done")
     assert not stale.exists() and fresh.exists()
+
+
+ROWS = [{"id": "a", "text": "长沙地铁6号线东延段今日开通运营，新线全长约10公里。"},
+        {"id": "b", "text": "株洲高新区与13家银行签订战略合作协议，授信总额960亿元。"}]
+
+
+def _jsonl(rows) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "name, data, ids, skipped",
+    [
+        ("utf16-bom.jsonl", "\ufeff".encode("utf-16-le") + _jsonl(ROWS).encode("utf-16-le"), ["a", "b"], 0),
+        ("utf16.jsonl", _jsonl(ROWS).encode("utf-16-le"), ["a", "b"], 0),
+        ("nul.jsonl", _jsonl(ROWS[:1]).encode() + b'{"id": "x", "text": "\x00"}\n' + _jsonl(ROWS[1:]).encode(), ["a", "b"], 1),
+        ("long-first-line.jsonl", _jsonl([{"id": "big", "text": "长沙地铁" * 300000}] + ROWS[1:]).encode(), ["big", "b"], 0),
+    ],
+)
+def test_jsonl_files_are_judged_line_by_line(tmp_path, name, data, ids, skipped):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = runner.invoke(app, ["classify", str(path), "-f", "jsonl"])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+    assert result.exit_code == (1 if skipped else 0), result.stderr
+
+
+def test_output_to_a_full_disk_fails_with_exit_4(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "zhnews", "classify", str(page)], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60, cwd=REPO,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 4 and "cannot write the output" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_model_folder_with_strangers_or_links_is_refused(tmp_path):
+    import shutil
+
+    from zhnews.shipped import default_model_dir
+
+    model = tmp_path / "m"
+    shutil.copytree(default_model_dir(), model, ignore=shutil.ignore_patterns("__pycache__"))
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    (model / "extra.py").write_text("print('hi')", encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(page), "--model", str(model)])
+    assert result.exit_code == 3 and "extra.py" in result.stderr
+    (model / "extra.py").unlink()
+    (model / "vocabulary.json").rename(tmp_path / "vocab.json")
+    (model / "vocabulary.json").symlink_to(tmp_path / "vocab.json")
+    result = runner.invoke(app, ["classify", str(page), "--model", str(model)])
+    assert result.exit_code == 3 and "vocabulary.json" in result.stderr
+
+
+@pytest.mark.parametrize("setup", ["meta beside user files", "user file in a model folder", "an ordinary file"])
+def test_train_out_never_replaces_what_zhnews_did_not_make(tmp_path, setup):
+    from tests.helpers import OTHER, RAIL, make_rows, write_jsonl
+
+    data = write_jsonl(tmp_path / "train.jsonl", make_rows({"rail_transit": RAIL, "none": OTHER}))
+    out = tmp_path / "out"
+    if setup == "an ordinary file":
+        out.write_text("my notes", encoding="utf-8")
+    else:
+        out.mkdir()
+        (out / "meta.json").write_text('{"format": "zhnews-theme-model", "format_version": 1}', encoding="utf-8")
+        (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    result = runner.invoke(app, ["train", str(data), "--out", str(out), "--cv", "0", "-q"])
+    assert result.exit_code == 2, result.output
+    kept = out.read_text(encoding="utf-8") if out.is_file() else (out / "notes.txt").read_text(encoding="utf-8")
+    assert kept == "my notes"

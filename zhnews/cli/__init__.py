@@ -7,6 +7,8 @@ codes are documented once, in `zhnews.errors`.
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from .. import __version__
@@ -65,6 +67,26 @@ def _terminated(signum, frame) -> None:
 
 def main() -> None:
     import signal
+    import sys
+
+    from ..errors import EXIT_OUTPUT
 
     signal.signal(signal.SIGTERM, _terminated)
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    # Output written to a full disk or a closed pipe fails here, at the last flush: say so, and
+    # never exit 0 with the output cut short.
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `zhnews classify … | head`: the reader has what it wanted; no traceback at exit.
+        sys.stdout = open(os.devnull, "w")
+    except OSError as exc:
+        print(f"zhnews: error: cannot write standard output ({exc.strerror or exc}); the output is incomplete",
+              file=sys.stderr)
+        code = EXIT_OUTPUT
+    raise SystemExit(code)

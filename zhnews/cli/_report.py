@@ -6,6 +6,7 @@ report with `print_report`, so it reads the same everywhere.
 
 from __future__ import annotations
 
+import errno
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from .. import settings
 from ..errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_SKIPPED,
     ErrorLog,
     UsageError,
@@ -24,6 +26,8 @@ from ..errors import (
 )
 
 T = TypeVar("T")
+# A full disk, a closed pipe, a failing device, a read-only filesystem, a quota.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EROFS, errno.EDQUOT}
 
 
 def echo_err(message: str) -> None:
@@ -75,7 +79,19 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
     except KeyboardInterrupt:
         echo_err("zhnews: interrupted; nothing was overwritten")
         raise typer.Exit(EXIT_INTERRUPTED)
-    code = report(errors, errors_file)
+    except BrokenPipeError:
+        # The reader of a pipe stopped (`| head`): it has what it wanted.
+        raise typer.Exit(EXIT_OK)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        echo_err(f"zhnews: error: cannot write the output ({exc.strerror or exc}); it is incomplete")
+        raise typer.Exit(EXIT_OUTPUT)
+    try:
+        code = report(errors, errors_file)
+    except ZhnewsError as exc:
+        echo_err(f"zhnews: error: {exc}")
+        raise typer.Exit(exc.exit_code)
     if code:
         raise typer.Exit(code)
 

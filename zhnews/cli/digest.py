@@ -9,7 +9,7 @@ import typer
 from typing_extensions import Annotated
 
 from .. import settings
-from ..errors import ErrorLog, UsageError
+from ..errors import ErrorLog, OutputError, UsageError
 from ..render import DIGEST_FORMATS
 from ._options import (
     Chars,
@@ -131,5 +131,9 @@ def command(
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
-            write_text_atomic(output, text)
+            try:
+                write_text_atomic(output, text)
+            except OSError as exc:
+                raise OutputError(f"--output {output}: cannot write it ({exc.strerror or exc}); "
+                                  "the previous file, if any, is unchanged") from None
             echo_err(f"zhnews: {summary_line(result)} written to {output}")

@@ -56,6 +56,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 return data.decode(name), name.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError:
                 break
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if looks_binary(data):
         raise DecodeError("binary data, not text")
     try:
@@ -97,6 +100,20 @@ def _decode_mixed(data: bytes) -> str | None:
         else:
             return None
     return "\n".join(lines)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 with no BOM (every other byte zero in mostly-ASCII text), if it decodes cleanly."""
+    sample = data[:2000]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    for name, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) > 0.3 * len(zeros):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def looks_binary(data: bytes) -> bool:

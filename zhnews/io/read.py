@@ -254,11 +254,14 @@ def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | 
     if not head.strip():
         errors.add(source, "empty file")
         return
-    if reader_for(name, head[:200].decode("utf-8", "ignore"), input_format).streamed:
-        # Decide the encoding on whole lines of the first megabyte, then stream.
-        cut = head.rfind(b"\n") + 1 or len(head)
+    wide = head.startswith(_WIDE_BOMS) or _looks_utf16(head)
+    if not wide and reader_for(name, head[:200].decode("utf-8", "ignore"), input_format).streamed:
+        # Decide the encoding on whole lines of the first megabyte (a NUL byte or a bad line there
+        # costs its own line, not the file), then stream.
+        cut = head.rfind(b"\n") + 1
+        sample = _whole_characters(head[:cut] if cut else head).replace(b"\x00", b"")
         try:
-            _, used = decode(head[:cut], encoding)
+            _, used = decode(sample, encoding)
         except DecodeError as exc:
             errors.add(source, str(exc))
             return
@@ -281,6 +284,30 @@ def _file_records(fh, name: str, source: str, errors: ErrorLog, encoding: str | 
         errors.add(source, "empty file (whitespace only)")
         return
     yield from reader_for(name, text, input_format).records(text, source, used, errors)
+
+
+# UTF-16 and UTF-32 files (PowerShell writes UTF-16LE with a BOM) are decoded whole: their
+# newline is two or four bytes, so they cannot be cut into lines as bytes.
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII-range text leaves every other byte zero."""
+    sample = head[:2000]
+    if len(sample) < 8:
+        return False
+    return sample[1::2].count(0) > 0.3 * len(sample) / 2 or sample[0::2].count(0) > 0.3 * len(sample) / 2
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """`data` without a multi-byte character cut off at its end (a first line over a megabyte)."""
+    for k in range(4):
+        try:
+            (data[: len(data) - k] if k else data).decode("utf-8")
+            return data[: len(data) - k] if k else data
+        except UnicodeDecodeError:
+            continue
+    return data
 
 
 def _open_bytes(name: str):
@@ -332,6 +359,9 @@ def _jsonl_stream(lines, source: str, encoding: str, codec: str, errors: ErrorLo
     for lineno, raw in enumerate(lines, start=1):
         if raw is None:
             errors.add(source, f"too large: line over {MAX_LINE_BYTES // 2**20} MB", lineno)
+            continue
+        if b"\x00" in raw:
+            errors.add(source, "binary data (a NUL byte) in the line", lineno)
             continue
         try:
             line = raw.decode(codec if lineno == 1 else codec.replace("-sig", ""))

@@ -89,11 +89,27 @@ def save_model(model, path: Path | str, *, training: dict | None = None, extra: 
     return path
 
 
+# What a model folder holds, and nothing else (the shipped one is also a Python package).
+MODEL_FILES = frozenset({"meta.json", "vocabulary.json", "arrays.npz", "__init__.py", "__pycache__"})
+
+
+def unexpected_entries(path: Path) -> list[str]:
+    """Entries of a model folder that zhnews did not write, or links (which may point anywhere)."""
+    out = []
+    for entry in sorted(path.iterdir()):
+        if entry.name not in MODEL_FILES or entry.is_symlink():
+            out.append(entry.name)
+    return out
+
+
 def read_meta(path: Path | str) -> dict:
     """meta.json of a model folder, checked for format and version."""
     path = Path(path)
     if not path.is_dir():
         raise ModelError(f"{path}: no model folder here (train one with `zhnews train DATA --out {path}`)")
+    strangers = unexpected_entries(path)
+    if strangers:
+        raise ModelError(f"{path}: a model folder holds only zhnews's files; refusing one with {', '.join(strangers[:5])}")
     meta_path = path / META
     if not meta_path.is_file():
         raise ModelError(f"{meta_path}: missing; {path} is not a zhnews model")
@@ -213,8 +229,9 @@ def _load_npz(name: Path, data: bytes) -> dict[str, np.ndarray]:
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             arrays = {key: npz[key] for key in npz.files}
-    except (ValueError, OSError, zipfile.BadZipFile, EOFError) as exc:
-        raise ModelError(f"{name}: not a plain numeric .npz ({exc})") from None
+    except (ValueError, OSError, zipfile.BadZipFile, EOFError, MemoryError, OverflowError) as exc:
+        # A tampered header can claim any shape: numpy then fails to allocate it.
+        raise ModelError(f"{name}: not a plain numeric .npz of a sensible size ({type(exc).__name__})") from None
     for key, arr in arrays.items():
         if arr.dtype != np.float64:
             raise ModelError(f"{name}: array {key} has dtype {arr.dtype}, expected float64")

@@ -58,14 +58,22 @@ def train(data: Dataset, *, classifier: ThemeClassifier | None = None, progress:
 
 
 def save(model: ThemeClassifier, data: Dataset, out: Path, *, extra: dict | None = None) -> Path:
-    from ..models.store import META, save_model
+    from ..models.store import META, read_meta, save_model, unexpected_entries
 
     out = Path(out)
-    if out.is_dir() and not (out / META).is_file():
-        strangers = [p.name for p in out.iterdir() if p.name not in ("__init__.py", "__pycache__")]
-        if strangers:
-            # Saving replaces the folder whole; never do that to a folder of other files.
-            raise UsageError(f"{out}: exists and is not a zhnews model folder; choose an empty or new --out")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: is a file, not a model folder; choose an empty or new --out")
+    if out.is_dir() and any(out.iterdir()):
+        # Saving replaces the folder whole: only a folder zhnews made (its meta.json, its files and
+        # nothing else) may be replaced, never one that merely holds a meta.json beside other files.
+        strangers = unexpected_entries(out)
+        if strangers or not (out / META).is_file():
+            raise UsageError(f"{out}: exists and is not a zhnews model folder ({', '.join(strangers[:5]) or 'no meta.json'}); "
+                             "choose an empty or new --out")
+        try:
+            read_meta(out)
+        except ModelError:
+            raise UsageError(f"{out}: holds a meta.json that zhnews did not write; choose an empty or new --out") from None
     try:
         return save_model(model, out, training=data.summary(), extra=extra)
     except OSError as exc:
