@@ -45,6 +45,12 @@ class ModelError(ZhnewsError):
     exit_code = EXIT_MODEL
 
 
+class WorkerError(ZhnewsError):
+    """A worker process of `--jobs` died: what was written so far is incomplete."""
+
+    exit_code = EXIT_OUTPUT
+
+
 class OutputError(ZhnewsError):
     """An output could not be written (read-only place, full disk); nothing half-written is left."""
 

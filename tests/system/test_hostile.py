@@ -240,3 +240,40 @@ def test_train_out_never_replaces_what_zhnews_did_not_make(tmp_path, setup):
     assert result.exit_code == 2, result.output
     kept = out.read_text(encoding="utf-8") if out.is_file() else (out / "notes.txt").read_text(encoding="utf-8")
     assert kept == "my notes"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc to find the workers")
+def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(tmp_path):
+    import signal
+
+    rows = [{"id": f"r{i}", "text": f"长沙地铁{i}号线东延段今日开通运营，新线全长约{i % 40 + 5}公里，设站{i % 9 + 3}座。" * 6}
+            for i in range(40000)]
+    data = tmp_path / "many.jsonl"
+    data.write_text(_jsonl(rows), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "zhnews", "classify", str(data), "--jobs", "2", "-f", "jsonl"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    deadline = time.time() + 30
+    workers = []
+    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = [c for c in _children(proc.pid)]
+        time.sleep(0.2)
+    if proc.poll() is not None or not workers:
+        proc.kill()
+        pytest.skip("the run ended before a worker could be killed")
+    time.sleep(0.3)
+    os.kill(workers[-1], signal.SIGKILL)
+    _, err = proc.communicate(timeout=90)  # a hang fails here
+    assert proc.returncode == 4, err
+    assert "a worker process died" in err and "Traceback" not in err
+    time.sleep(0.5)
+    assert not any(os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"
+                   for w in workers[:-1]), "a worker was left running"

@@ -1,5 +1,6 @@
 """The private tokenizer: jieba's segmentation (rjieba or jieba), fast cached dictionary, no shared state."""
 
+import os
 import json
 import re
 import sys
@@ -95,3 +96,26 @@ def test_both_engines_segment_the_training_corpus_alike():
     assert identical / len(texts) > 0.97
     assert differing / tokens < 0.001
     assert not odd, odd.most_common(5)
+
+
+def test_the_table_cache_trusts_only_what_reads_back_exactly(tmp_path):
+    from zhnews.text.tablecache import cached_table
+
+    source = tmp_path / "dict.txt"
+    source.write_text("x", encoding="utf-8")
+    built = []
+
+    def build():
+        built.append(1)
+        return {"地铁": 5, "轨道": 7}
+
+    assert cached_table(source, "t", build, "q", tmp_path) == {"地铁": 5, "轨道": 7}
+    [cached] = list(tmp_path.glob("t-*.bin"))
+    assert cached_table(source, "t", build, "q", tmp_path) == {"地铁": 5, "轨道": 7} and len(built) == 1
+    data = bytearray(cached.read_bytes())
+    data[20] ^= 1  # one flipped bit: the checksum no longer matches, the table is rebuilt
+    cached.write_bytes(bytes(data))
+    assert cached_table(source, "t", build, "q", tmp_path) == {"地铁": 5, "轨道": 7} and len(built) == 2
+    cached.unlink()
+    os.mkfifo(cached)  # a planted FIFO must not block
+    assert cached_table(source, "t", build, "q", tmp_path) == {"地铁": 5, "轨道": 7} and len(built) == 3

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .. import settings
-from ..errors import ErrorLog, Problem, UsageError
+from ..errors import ErrorLog, Problem, UsageError, WorkerError
 from ..io.read import RawRecord
 from ..records import Skipped
 from .articles import record_articles, record_id
@@ -49,13 +49,10 @@ def process(
             _report(problems, errors)
             yield from results
         return
-    import multiprocessing
-
-    with multiprocessing.get_context().Pool(jobs, initializer=_init, initargs=(task,)) as pool:
-        # imap keeps input order; a few batches in flight per worker keep them busy.
-        for results, problems in pool.imap(_work, ((chunk, keep_skipped) for chunk in batches), chunksize=1):
-            _report(problems, errors)
-            yield from results
+    jobs_in = ((chunk, keep_skipped) for chunk in batches)
+    for results, problems in _in_pool(jobs, _init, (task,), _work, jobs_in):
+        _report(problems, errors)
+        yield from results
 
 
 def map_ordered(func: Callable, items: list, *, jobs: int = 1, batch: int = settings.MAP_BATCH,
@@ -73,15 +70,50 @@ def map_ordered(func: Callable, items: list, *, jobs: int = 1, batch: int = sett
             if progress:
                 progress(len(out), total)
         return out
-    import multiprocessing
-
     out = []
-    with multiprocessing.get_context().Pool(jobs, initializer=_init_func, initargs=(func,)) as pool:
-        for part in pool.imap(_apply, _batched(items, batch), chunksize=1):
-            out.extend(part)
-            if progress:
-                progress(len(out), total)
+    for part in _in_pool(jobs, _init_func, (func,), _apply, _batched(items, batch)):
+        out.extend(part)
+        if progress:
+            progress(len(out), total)
     return out
+
+
+def _in_pool(jobs: int, initializer, initargs: tuple, work: Callable, inputs: Iterable) -> Iterator:
+    """`work(x)` for each of `inputs` in `jobs` worker processes, results in input order.
+
+    A few inputs per worker are in flight (so memory stays bounded however long the input).
+    A worker that dies (killed, out of memory) stops the run with an error instead of a hang;
+    on an interrupt the workers are stopped, not left behind.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(),
+                               initializer=initializer, initargs=initargs)
+    pending: deque = deque()
+    it = iter(inputs)
+    finished = False
+    try:
+        while True:
+            while not finished and len(pending) < 2 * jobs:
+                try:
+                    pending.append(pool.submit(work, next(it)))
+                except StopIteration:
+                    finished = True
+            if not pending:
+                break
+            yield pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError("a worker process died (killed, or out of memory); the output is incomplete") from None
+    finally:
+        for future in pending:
+            future.cancel()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _batched(records: Iterable, size: int) -> Iterator[list]:

@@ -138,8 +138,13 @@ def _jieba_segmenter(entries):
     tok = jieba.Tokenizer()
     # jieba rebuilds its prefix dictionary (about 1.5 s) unless it finds a
     # cache; keep its cache, and our faster one, in the user's cache folder.
-    tok.tmp_dir = str(cache_dir())
-    _load_prefix_dict(tok, jieba)
+    folder = cache_dir()
+    if folder is None:
+        # No safe cache folder: jieba builds its dictionary in memory (slower, never trusted from disk).
+        tok.initialize()
+    else:
+        tok.tmp_dir = str(folder)
+        _load_prefix_dict(tok, jieba)
     for word, freq, tag in entries:
         tok.add_word(word, freq, tag)
     return tok
