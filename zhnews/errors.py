@@ -90,8 +90,14 @@ class ErrorLog:
     # zhnews does not read); they never change the exit code.
     notes: list[str] = field(default_factory=list)
 
+    # Notes kept in memory; the rest are only counted (a stream of a million rows stays bounded).
+    MAX_NOTES = 100
+    n_notes: int = 0
+
     def note(self, message: str) -> None:
-        self.notes.append(message)
+        self.n_notes += 1
+        if len(self.notes) < self.MAX_NOTES:
+            self.notes.append(message)
 
     def add(self, source: str, reason: str, line: int | None = None) -> None:
         problem = Problem(printable(str(source)), reason, line)

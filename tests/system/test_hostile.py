@@ -277,3 +277,39 @@ def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(tmp_path):
     time.sleep(0.5)
     assert not any(os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"
                    for w in workers[:-1]), "a worker was left running"
+
+
+TC = T.replace(",", "，")  # a CSV cell without ASCII commas
+
+
+@pytest.mark.parametrize(
+    "rows, ids, bad_line",
+    [
+        ([f"a,{TC}", f'b,"没有结束的引号{TC}', f"c,{TC}", f"d,{TC}"], ["a", "c", "d"], 3),
+        ([f"a,{TC}", 'b,"' + "长" * 2_100_000 + '"', f"c,{TC}"], ["a", "c"], 3),
+        ([f"a,{TC}", f'b,"第一段{TC}\n第二段，继续。"', f"c,{TC}"], ["a", "b", "c"], None),
+    ],
+    ids=["unclosed-quote", "huge-field", "multi-line-field"],
+)
+def test_a_bad_csv_row_is_reported_and_reading_goes_on(tmp_path, rows, ids, bad_line):
+    path = tmp_path / "news.csv"
+    path.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    result = runner.invoke(app, ["clean", str(path), "-f", "jsonl", "--errors", str(errors)])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+    problems = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()] if errors.exists() else []
+    assert [p["line"] for p in problems] == ([bad_line] if bad_line else [])
+
+
+def test_an_escaped_entity_in_html_is_decoded_once(tmp_path):
+    page = tmp_path / "e.html"
+    page.write_text("<html><body><p>长沙地铁6号线东延段今日开通运营，&amp;#x957F;度约10公里，新线设站4座。"
+                    "市民可刷码进站。</p></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(page), "-f", "jsonl"])
+    assert "&#x957F;度约10公里" in json.loads(result.stdout)["text"]
+
+
+def test_a_repeated_id_is_noted():
+    rows = "".join(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n" for text in (T, T + "另据统计。"))
+    result = runner.invoke(app, ["classify", "-", "-f", "jsonl"], input=rows)
+    assert "id 'a' at <stdin>:2 was already used at <stdin>:1" in result.stderr

@@ -110,8 +110,8 @@ def print_report(errors: ErrorLog, stream, summary: bool = True) -> None:
     shown = settings.NOTES_SHOWN
     for note in errors.notes[:shown]:
         print(f"zhnews: note: {note}", file=stream)
-    if len(errors.notes) > shown:
-        print(f"zhnews: note: ... and {len(errors.notes) - shown} more files ignored", file=stream)
+    if errors.n_notes > shown:
+        print(f"zhnews: note: ... and {errors.n_notes - shown} more", file=stream)
     if not errors.problems:
         return
     shown = settings.SKIPPED_SHOWN

@@ -67,7 +67,10 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
             meta["site"] = site
     text = _main_block(html, doc) if doc is not None else ""
     if len(normalized_key(text)) < _MIN_BLOCK_CHARS:
-        text, extra = _trafilatura(html)
+        other, extra = _trafilatura(html)
+        # The block of a short page may be all there is: trafilatura's text wins only if it has more.
+        if len(normalized_key(other)) > len(normalized_key(text)):
+            text = other
         for key, value in extra.items():
             meta.setdefault(key, value)
     if not text.strip():

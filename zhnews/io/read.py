@@ -34,6 +34,8 @@ MAX_LINE_BYTES = 4 * MAX_RECORD_CHARS + 4
 _SNIFF_BYTES = 1 << 20
 # Codecs in which b"\n" only ever ends a line, so bytes can be split into lines.
 _LINE_SAFE = ("utf-8", "gb18030", "gbk", "gb2312", "big5", "ascii")
+# Ids remembered for the duplicate check (a stream of millions of rows stays bounded).
+_MAX_IDS_TRACKED = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -239,11 +241,20 @@ def with_skipped_rows(records: Iterator[RawRecord], errors: ErrorLog) -> Iterato
 def read_records(inputs: list[str], errors: ErrorLog, encoding: str | None = None,
                  input_format: str | None = None) -> Iterator[RawRecord]:
     """The records of every input, in order; `input_format` (a key of READERS) overrides detection."""
+    seen_ids: dict[str, str] = {}
     for name in iter_files(inputs, errors):
         source = "<stdin>" if name == "-" else printable(name)
         try:
             with _open_bytes(name) as fh:
-                yield from _file_records(fh, name, source, errors, encoding, input_format)
+                for record in _file_records(fh, name, source, errors, encoding, input_format):
+                    given = record.fields.get("id")
+                    if given is not None:
+                        # Two rows with one id cannot be told apart downstream (joins, dedupe, labels).
+                        if given in seen_ids:
+                            errors.note(f"id {printable(given)!r} at {record.source} was already used at {seen_ids[given]}")
+                        elif len(seen_ids) < _MAX_IDS_TRACKED:
+                            seen_ids[given] = record.source
+                    yield record
         except OSError as exc:
             errors.add(source, f"unreadable: {exc.strerror or exc}")
 

@@ -12,6 +12,8 @@ from ..errors import ErrorLog
 from .record import RawRecord
 
 ROW_FIELDS = ("id", "title", "text", "date", "url", "source")
+# A CSV field may be as long as a record may be (a long article); beyond, its row is reported.
+csv.field_size_limit(max(csv.field_size_limit(), settings.MAX_RECORD_CHARS))
 TEXT_ALIASES = ("text", "content", "body", "正文")
 
 
@@ -73,20 +75,32 @@ def _delimited(text: str, source: str, encoding: str, errors: ErrorLog, delimite
     if not any(h in TEXT_ALIASES for h in header):
         errors.add(source, f"no text column: the header needs one of {', '.join(TEXT_ALIASES)}", 1)
         return
-    try:
-        for values in reader:
-            lineno = reader.line_num
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != len(header):
-                errors.add(source, f"ragged row: {len(values)} fields, header has {len(header)}", lineno)
-                continue
-            row = row_record(dict(zip(header, values)), source, lineno, errors)
-            if row is not None:
-                row.encoding = encoding
-                yield row
-    except csv.Error as exc:
-        errors.add(source, f"malformed CSV: {exc}", reader.line_num)
+    # A row that breaks the CSV rules (an unclosed quote, a field over the size limit) is reported
+    # with its line and reading goes on at the line after it, instead of the bad quote swallowing
+    # every later row.
+    lines = text.splitlines(keepends=True)
+    start = reader.line_num  # lines consumed before the current reader (the header's)
+    while start < len(lines):
+        rest = csv.reader(lines[start:], delimiter=delimiter, strict=True)
+        done = 0  # lines of `rest` that held complete rows
+        try:
+            for values in rest:
+                lineno = start + rest.line_num
+                done = rest.line_num
+                if not any(v.strip() for v in values):
+                    continue
+                if len(values) != len(header):
+                    errors.add(source, f"ragged row: {len(values)} fields, header has {len(header)}", lineno)
+                    continue
+                row = row_record(dict(zip(header, values)), source, lineno, errors)
+                if row is not None:
+                    row.encoding = encoding
+                    yield row
+            return
+        except csv.Error as exc:
+            bad = start + done + 1  # the failing row's first line
+            errors.add(source, f"malformed CSV row: {exc}", bad)
+            start = bad
 
 
 def row_record(obj: object, source: str, lineno: int, errors: ErrorLog) -> RawRecord | None:

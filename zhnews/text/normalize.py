@@ -118,10 +118,15 @@ def remove_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def normalize(text: str) -> str:
-    """All character-level steps, in the order they must run."""
+def normalize(text: str, entities: bool = True) -> str:
+    """All character-level steps, in the order they must run.
+
+    `entities=False` for text an HTML parser already decoded: `&amp;#x957F;` is the text
+    `&#x957F;` there, and decoding it again would change what the page says.
+    """
     text = remove_invisible(text)
-    text = unescape_entities(text)
+    if entities:
+        text = unescape_entities(text)
     text = strip_pinyin(text)
     text = to_simplified(text)
     text = fold_width(text)
