@@ -82,42 +82,109 @@ class StrictStop(ZhnewsError):
 
 @dataclass
 class ErrorLog:
-    """Collects skipped input so that a run can go on and report at the end."""
+    """Collects skipped input so that a run can go on and report at the end.
+
+    Problems are counted by reason; the first `keep` are held in memory (for the
+    report on stderr), and with `stream_to(path)` every one is written to the
+    `--errors` file as it comes, so a stream of a million bad rows stays bounded.
+    `keep=None` holds them all (the Dask path returns them).
+    """
 
     strict: bool = False
     problems: list[Problem] = field(default_factory=list)
     # Things worth knowing that are not failures (files in a folder that
     # zhnews does not read); they never change the exit code.
     notes: list[str] = field(default_factory=list)
-
-    # Notes kept in memory; the rest are only counted (a stream of a million rows stays bounded).
-    MAX_NOTES = 100
+    keep: int | None = 10_000
     n_notes: int = 0
+    n_problems: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    # Notes kept in memory; the rest are only counted.
+    MAX_NOTES = 100
+
+    def __post_init__(self) -> None:
+        self.n_problems = max(self.n_problems, len(self.problems))
+        for p in self.problems:
+            key = p.reason.split(":")[0]
+            self.reasons[key] = self.reasons.get(key, 0) + 1
+        self._sink = None
+        self._listeners: list = []
 
     def note(self, message: str) -> None:
         self.n_notes += 1
         if len(self.notes) < self.MAX_NOTES:
             self.notes.append(message)
 
+    def listen(self, callback) -> None:
+        """Call `callback(problem)` for every problem added from now on."""
+        self._listeners.append(callback)
+
     def add(self, source: str, reason: str, line: int | None = None) -> None:
         problem = Problem(printable(str(source)), reason, line)
-        self.problems.append(problem)
+        self.n_problems += 1
+        key = reason.split(":")[0]
+        self.reasons[key] = self.reasons.get(key, 0) + 1
+        if self.keep is None or len(self.problems) < self.keep:
+            self.problems.append(problem)
+        if self._sink is not None:
+            self._sink.write(json.dumps(asdict(problem), ensure_ascii=False) + "\n")
+        for callback in self._listeners:
+            callback(problem)
         if self.strict:
             raise StrictStop(problem)
 
     def __len__(self) -> int:
-        return len(self.problems)
+        return self.n_problems
 
     def __bool__(self) -> bool:
         return True
 
     def summary(self) -> str:
-        counts: dict[str, int] = {}
-        for p in self.problems:
-            key = p.reason.split(":")[0]
-            counts[key] = counts.get(key, 0) + 1
-        parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-        return f"skipped {len(self.problems)} input(s): {parts}"
+        parts = ", ".join(f"{n} {k}" for k, n in sorted(self.reasons.items(), key=lambda kv: -kv[1]))
+        return f"skipped {self.n_problems} input(s): {parts}"
+
+    def stream_to(self, path: Path) -> None:
+        """Write every problem to `path` as it comes, through a temporary file renamed at `finish`."""
+        import tempfile
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as exc:
+            raise OutputError(f"--errors {printable(str(path))}: cannot write it ({exc.strerror or exc})") from None
+        self._sink = open(fd, "w", encoding="utf-8")
+        self._sink_paths = (tmp, path)
+        for problem in self.problems:  # those found before streaming began
+            self._sink.write(json.dumps(asdict(problem), ensure_ascii=False) + "\n")
+
+    def finish(self, keep_file: bool = True) -> None:
+        """Close the streamed report: in place when `keep_file`, else removed."""
+        import os
+
+        if self._sink is None:
+            return
+        tmp, path = self._sink_paths
+        sink, self._sink = self._sink, None
+        try:
+            sink.close()
+            if keep_file:
+                os.chmod(tmp, 0o666 & ~_umask())
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+        except OSError as exc:
+            raise OutputError(f"--errors {printable(str(path))}: cannot write it ({exc.strerror or exc})") from None
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 
     def write_jsonl(self, path: Path) -> None:
         from .atomic import write_text_atomic

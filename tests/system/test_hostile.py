@@ -313,3 +313,19 @@ def test_a_repeated_id_is_noted():
     rows = "".join(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n" for text in (T, T + "另据统计。"))
     result = runner.invoke(app, ["classify", "-", "-f", "jsonl"], input=rows)
     assert "id 'a' at <stdin>:2 was already used at <stdin>:1" in result.stderr
+
+
+def test_the_error_report_of_a_long_stream_is_streamed_not_held(tmp_path):
+    import tracemalloc
+
+    data = tmp_path / "bad.jsonl"
+    data.write_text('{"id": "ok", "text": "长沙地铁6号线今日开通运营，新线全长约10公里。"}\n' + "not json\n" * 60_000, encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    tracemalloc.start()
+    result = runner.invoke(app, ["classify", str(data), "-f", "jsonl", "--errors", str(errors)])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.exit_code == 1
+    assert sum(1 for _ in errors.open(encoding="utf-8")) == 60_000
+    assert "skipped 60000 input(s)" in result.stderr
+    assert peak < 40 * 2**20, f"peak {peak / 2**20:.0f} MiB"

@@ -42,7 +42,7 @@ def as_usage(make: Callable[..., T], *args, **kwargs) -> T:
         raise UsageError(str(exc)) from None
 
 
-def check_io(inputs: list[str], encoding, errors_file, output=None) -> None:
+def check_io(inputs: list[str], encoding, errors_file, output=None, errors: ErrorLog | None = None) -> None:
     """What every reading command checks before it prints anything: inputs exist, outputs are safe."""
     from ..io.encoding import check_encoding
     from ..io.read import check_inputs, check_output
@@ -51,6 +51,8 @@ def check_io(inputs: list[str], encoding, errors_file, output=None) -> None:
     check_output(errors_file, inputs, "--errors")
     check_output(output, inputs, "--output")
     check_encoding(encoding)
+    if errors is not None and errors_file is not None:
+        errors.stream_to(errors_file)
 
 
 def user_words(path) -> tuple:
@@ -74,6 +76,8 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         echo_err(f"zhnews: error: {exc}")
         # A usage error stops the run before any input is read: no report file is written (the
         # --errors path itself may be what was refused).
+        if isinstance(exc, UsageError):
+            errors.finish(keep_file=False)  # nothing ran: no report file
         report(errors, None if isinstance(exc, UsageError) else errors_file, quiet=True)
         raise typer.Exit(exc.exit_code)
     except KeyboardInterrupt:
@@ -99,10 +103,13 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
 def report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) -> int:
     """Write `--errors`, print the notes and the skipped inputs; the exit code they make."""
     if errors_file is not None:
-        errors.write_jsonl(errors_file)
+        if errors._sink is not None:
+            errors.finish()
+        else:
+            errors.write_jsonl(errors_file)
     if not quiet:
         print_report(errors, sys.stderr)
-    return EXIT_SKIPPED if errors.problems else EXIT_OK
+    return EXIT_SKIPPED if errors.n_problems else EXIT_OK
 
 
 def print_report(errors: ErrorLog, stream, summary: bool = True) -> None:
@@ -112,12 +119,12 @@ def print_report(errors: ErrorLog, stream, summary: bool = True) -> None:
         print(f"zhnews: note: {note}", file=stream)
     if errors.n_notes > shown:
         print(f"zhnews: note: ... and {errors.n_notes - shown} more", file=stream)
-    if not errors.problems:
+    if not errors.n_problems:
         return
     shown = settings.SKIPPED_SHOWN
     for problem in errors.problems[:shown]:
         print(f"zhnews: skipped {problem}", file=stream)
-    if len(errors.problems) > shown:
-        print(f"zhnews: ... and {len(errors.problems) - shown} more (use --errors FILE for all)", file=stream)
+    if errors.n_problems > shown:
+        print(f"zhnews: ... and {errors.n_problems - shown} more (use --errors FILE for all)", file=stream)
     if summary:
         print(f"zhnews: {errors.summary()}", file=stream)

@@ -75,7 +75,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_io(inputs, encoding, errors_file)
+        check_io(inputs, encoding, errors_file, None, errors)
         as_usage(check_count, "--why", why)
         n_jobs = check_jobs(jobs)
         if keep_skipped and ClassifyFormat(fmt).value not in ("jsonl", "json"):

@@ -58,7 +58,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_io(inputs, encoding, errors_file)
+        check_io(inputs, encoding, errors_file, None, errors)
         articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain,
                                  input_format=input_format.value if input_format else None)
         write_articles(articles, sys.stdout, TextFormat(fmt).value, explain=explain)

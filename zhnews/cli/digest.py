@@ -100,7 +100,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_io(inputs, encoding, errors_file, output)
+        check_io(inputs, encoding, errors_file, output, errors)
         kind = format_for(output, fmt.value if fmt else None)
         day = None
         if date:

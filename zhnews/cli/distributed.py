@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             client.close()
         if cluster is not None:
             cluster.close()
-    log = ErrorLog(problems=list(result.problems))
+    log = ErrorLog(problems=list(result.problems), keep=None)
     if args.errors:
         log.write_jsonl(Path(args.errors))
     print_report(log, sys.stderr, summary=False)

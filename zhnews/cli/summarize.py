@@ -76,7 +76,7 @@ def command(
 
     errors = ErrorLog(strict=strict)
     with run_errors(errors, errors_file):
-        check_io(inputs, encoding, errors_file)
+        check_io(inputs, encoding, errors_file, None, errors)
         length = as_usage(Length.from_options, sentences, chars, ratio)
         as_usage(check_count, "--keywords", keywords)
         n_jobs = check_jobs(jobs)

@@ -222,15 +222,14 @@ def _within(path: str, root: Path) -> bool:
 def with_skipped_rows(records: Iterator[RawRecord], errors: ErrorLog) -> Iterator[RawRecord]:
     """`records`, with a `kind="skipped"` record in the place of every row that was reported and
     dropped while reading (malformed JSON, a ragged CSV row): row order survives for `--keep-skipped`."""
-    seen = len(errors.problems)
+    dropped: list = []
+    errors.listen(lambda problem: dropped.append(problem) if problem.line is not None else None)
 
     def placeholders():
-        nonlocal seen
-        for problem in errors.problems[seen:]:
-            if problem.line is not None:
-                yield RawRecord(text="", source=f"{problem.source}:{problem.line}", kind="skipped",
-                                line=problem.line, fields={"error": problem.reason})
-        seen = len(errors.problems)
+        while dropped:
+            problem = dropped.pop(0)
+            yield RawRecord(text="", source=f"{problem.source}:{problem.line}", kind="skipped",
+                            line=problem.line, fields={"error": problem.reason})
 
     for record in records:
         yield from placeholders()

@@ -230,7 +230,7 @@ def process_partition(
     from ..io.rows import parse_json_line
     from .articles import record_articles
 
-    errors = ErrorLog()
+    errors = ErrorLog(keep=None)
     articles = []
     line_numbers: Counter[str] = Counter()
     for line, path in items:
@@ -316,7 +316,7 @@ class CorpusResult:
         return len(self.problems)
 
     def summary(self) -> str:
-        log = ErrorLog(problems=list(self.problems))
+        log = ErrorLog(problems=list(self.problems), keep=None)
         skipped = f"; {log.summary()}" if self.problems else ""
         return f"{self.n_articles} articles in {len(self.outputs)} partitions{skipped}"
 
