@@ -128,6 +128,19 @@ def test_many_identical_articles_merge_in_bounded_time():
     assert np.all(np.array(deduper.labels_) == 0)
 
 
+def test_a_digest_of_many_copies_of_one_story_finishes_in_linear_time(tmp_path):
+    # Choosing which copy to show was quadratic: 50,000 copies took 508 s; linear it is about 17 s.
+    data = tmp_path / "copies.jsonl"
+    data.write_text("".join(json.dumps({"id": f"n{i}", "text": f"{T}记者{i}报道。{T}"}, ensure_ascii=False) + "\n"
+                            for i in range(20_000)), encoding="utf-8")
+    proc = zhnews("digest", data, "-o", tmp_path / "d.json", "-q", timeout=90)
+    assert proc.returncode == 0, proc.stderr
+    digest = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert (digest["n_input"], digest["n_duplicates"]) == (20_000, 19_999)
+    story = digest["themes"][0]["items"][0]
+    assert len(story["reprints"]) == 19_999 and story["id"] not in {r["id"] for r in story["reprints"]}
+
+
 def test_file_names_that_are_not_utf8_or_hold_a_newline_are_reported_safely(tmp_path):
     folder = os.fsencode(tmp_path / "in")
     os.makedirs(folder)
@@ -329,3 +342,89 @@ def test_the_error_report_of_a_long_stream_is_streamed_not_held(tmp_path):
     assert sum(1 for _ in errors.open(encoding="utf-8")) == 60_000
     assert "skipped 60000 input(s)" in result.stderr
     assert peak < 40 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_labelled_data_past_the_limit_stops_with_its_line_and_keeps_the_model(tmp_path, command):
+    from tests.helpers import OTHER, RAIL, make_rows, write_jsonl
+
+    data = write_jsonl(tmp_path / "train.jsonl", make_rows({"rail_transit": RAIL, "none": OTHER}))
+    out = tmp_path / "model"
+    assert runner.invoke(app, ["train", str(data), "--out", str(out), "--cv", "0", "-q"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    args = ["--out", str(out), "--cv", "0", "-q"] if command == "train" else ["--model", str(out)]
+    limit = len(data.read_text(encoding="utf-8")) // 2
+    result = runner.invoke(app, [command, str(data), "--data-limit", str(limit)] + args)
+    assert result.exit_code == 2, result.output
+    assert "train.jsonl:" in result.stderr and "--data-limit" in result.stderr
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_huge_training_line_is_refused_without_reading_it_whole(tmp_path):
+    import tracemalloc
+
+    data = tmp_path / "huge.jsonl"
+    with data.open("wb") as f:
+        f.truncate(2 * 2**30)  # a sparse 2 GiB file: one line, no newline
+    tracemalloc.start()
+    result = runner.invoke(app, ["train", str(data), "--out", str(tmp_path / "m"), "-q"])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.exit_code == 2 and "huge.jsonl:1: the training data passes" in result.stderr
+    assert not (tmp_path / "m").exists()
+    assert peak < 200 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_sentences_sharing_one_ending_dedupe_in_bounded_time(tmp_path):
+    # Each sentence was compared with every earlier one of the same ending: 20,000 took 29 s.
+    page = tmp_path / "same-ending.txt"
+    page.write_text("".join(f"第{i}个项目在长沙市高新区签约落地，总投资约{i}亿元。\n" for i in range(20_000)),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    proc = zhnews("clean", page, "--format", "jsonl", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    text = json.loads(proc.stdout)["text"]
+    assert text.count("签约落地") == 20_000 and time.perf_counter() - start < 15
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_given_directly_is_refused_before_it_is_read():
+    proc = zhnews("clean", "/dev/zero", timeout=20)
+    assert proc.returncode == 1 and "/dev/zero: not a regular file" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc to find the workers")
+def test_sigterm_during_a_parallel_run_leaves_no_worker_behind(tmp_path):
+    import signal
+
+    rows = [{"id": f"r{i}", "text": f"长沙地铁{i}号线东延段今日开通运营，新线全长约{i % 40 + 5}公里。" * 6}
+            for i in range(40000)]
+    data = tmp_path / "many.jsonl"
+    data.write_text(_jsonl(rows), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "zhnews", "classify", str(data), "--jobs", "2", "-f", "jsonl"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    deadline = time.time() + 30
+    workers = []
+    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.2)
+    if proc.poll() is not None or not workers:
+        proc.kill()
+        pytest.skip("the run ended before it could be stopped")
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)  # a hang fails here
+    assert proc.returncode != 0 and "Traceback" not in err
+    time.sleep(0.5)
+    alive = [w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"]
+    assert not alive, "a worker was left running"
+
+
+def test_a_long_unbroken_title_wraps_in_the_html_digest():
+    row = {"id": "x", "title": "长沙" * 1500, "text": T}
+    html = runner.invoke(app, ["digest", "-", "--format", "html"], input=json.dumps(row, ensure_ascii=False)).stdout
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    title_rules = [rule for rule in style.split("}") if rule.strip().startswith("article.item h3")]
+    assert title_rules and "overflow-wrap:anywhere" in title_rules[0]
+    assert "长沙" * 100 in html

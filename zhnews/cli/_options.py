@@ -66,6 +66,14 @@ KeepSkipped = Annotated[
     typer.Option("--keep-skipped", help="Write a row {id, error, source, line} for each skipped record, in input "
                  "order, so the output joins with the input row for row (jsonl and json)."),
 ]
+DataLimit = Annotated[
+    int,
+    typer.Option(
+        "--data-limit",
+        min=1,
+        help="Most characters of labelled data read in all; past it the run stops with an error (data is held in memory).",
+    ),
+]
 ModelDir = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")]
 
 

@@ -9,8 +9,9 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
+from .. import settings
 from ..errors import ErrorLog
-from ._options import ModelDir, ReportFormat, Threshold
+from ._options import DataLimit, ModelDir, ReportFormat, Threshold
 from ._report import echo_err, run_errors
 
 NAME = "evaluate"
@@ -26,6 +27,7 @@ def command(
         Optional[Path], typer.Option("--plot", help="Save a PNG of the confusions (needs zhnews[plot]).")
     ] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")] = "text",
+    data_limit: DataLimit = settings.TRAIN_MAX_CHARS,
 ) -> None:
     """Score a model on labelled articles it was not trained on.
 
@@ -46,7 +48,7 @@ def command(
 
     errors = ErrorLog()
     with run_errors(errors):
-        report, unknown = evaluate_model([str(p) for p in data], model, threshold=threshold)
+        report, unknown = evaluate_model([str(p) for p in data], model, threshold=threshold, data_limit=data_limit)
         if unknown:
             echo_err(f"zhnews: warning: labels unknown to the model are ignored: {', '.join(unknown)}")
         if plot is not None:

@@ -10,6 +10,7 @@ from typing_extensions import Annotated
 
 from .. import settings
 from ..errors import ErrorLog
+from ._options import DataLimit
 from ._report import echo_err, run_errors
 
 NAME = "train"
@@ -47,6 +48,7 @@ def command(
     heldout: Annotated[
         bool, typer.Option("--heldout-by-file", help="Also score each training file with a model trained on the others.")
     ] = False,
+    data_limit: DataLimit = settings.TRAIN_MAX_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Train a theme model and print its cross-validated scores.
@@ -77,7 +79,8 @@ def command(
     with run_errors(errors):
         allowed = [l.strip() for l in labels.split(",") if l.strip()] if labels else None
         dataset = load_training_data(
-            [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples
+            [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples,
+            data_limit=data_limit,
         )
         shown = settings.SKIPPED_SHOWN
         for warning in dataset.warnings[:shown]:

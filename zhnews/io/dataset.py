@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -97,17 +96,24 @@ class Dataset:
         }
 
 
-def load_dataset(paths: list[str | Path], *, normalize_text: bool = True) -> Dataset:
-    """Read labelled examples from files and folders (see the module doc)."""
+def load_dataset(
+    paths: list[str | Path], *, normalize_text: bool = True, max_chars: int = settings.TRAIN_MAX_CHARS
+) -> Dataset:
+    """Read labelled examples from files and folders (see the module doc).
+
+    Files are streamed and at most `max_chars` characters are read in all;
+    past that a `UsageError` says so, before memory runs out.
+    """
     if not paths:
         raise UsageError("no training data given")
+    budget = _Budget(max_chars)
     examples: list[Example] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            examples.extend(_read_folder(path))
+            examples.extend(_read_folder(path, budget))
         elif path.is_file():
-            examples.extend(_read_file(path))
+            examples.extend(_read_file(path, budget))
         else:
             raise UsageError(f"{path}: no such file or folder")
     if normalize_text:
@@ -119,12 +125,40 @@ def load_dataset(paths: list[str | Path], *, normalize_text: bool = True) -> Dat
     return Dataset(examples)
 
 
-def _read_folder(root: Path) -> list[Example]:
+class _Budget:
+    """Characters of training data still allowed to be read."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.left = limit
+
+    def charge(self, n: int, where: str) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise UsageError(
+                f"{where}: the training data passes {self.limit:,} characters; zhnews trains in memory, "
+                f"so train on a sample or raise --data-limit"
+            )
+
+    def lines(self, handle, source: str):
+        """The handle's lines, stopping with an error at the budget (a single huge line included)."""
+        lineno = 0
+        while True:
+            # Reading at most one character past the budget bounds memory even on a 1 GB line.
+            line = handle.readline(self.left + 1)
+            if not line:
+                return
+            lineno += 1
+            self.charge(len(line), f"{source}:{lineno}")
+            yield line
+
+
+def _read_folder(root: Path, budget: _Budget) -> list[Example]:
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in ROW_SUFFIXES)
     if files:
         out: list[Example] = []
         for f in files:
-            out.extend(_read_file(f))
+            out.extend(_read_file(f, budget))
         return out
     # No row files: one sub-folder per label.
     out = []
@@ -134,7 +168,10 @@ def _read_folder(root: Path) -> list[Example]:
         if labels:
             _check_label(label, str(sub), None)
         for f in sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+            if f.stat().st_size > settings.MAX_PAGE_BYTES:
+                raise UsageError(f"{f}: over {settings.MAX_PAGE_BYTES // 2**20} MB, not an article")
             text = _read_text(f)
+            budget.charge(len(text), str(f))
             if not text.strip():
                 raise UsageError(f"{f}: empty text")
             out.append(Example(text=text, labels=labels, id=f.stem, source=str(f)))
@@ -155,24 +192,27 @@ def _read_text(path: Path) -> str:
         raise UsageError(f"{path}: cannot decode ({exc})") from None
 
 
-def _read_file(path: Path) -> list[Example]:
+def _read_file(path: Path, budget: _Budget) -> list[Example]:
     suffix = path.suffix.lower()
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: training files must be UTF-8") from None
-    if suffix in (".jsonl", ".ndjson"):
-        return _read_jsonl(raw, str(path))
-    if suffix in (".csv", ".tsv"):
-        return _read_csv(raw, str(path), "\t" if suffix == ".tsv" else ",")
     if suffix in TEXT_SUFFIXES:
         raise UsageError(f"{path}: a single text file has no labels; put it in a folder named after its label")
-    raise UsageError(f"{path}: unsupported training file (use .jsonl, .csv, .tsv or label folders)")
+    if suffix not in ROW_SUFFIXES:
+        raise UsageError(f"{path}: unsupported training file (use .jsonl, .csv, .tsv or label folders)")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            lines = budget.lines(handle, str(path))
+            if suffix in (".jsonl", ".ndjson"):
+                return _read_jsonl(lines, str(path))
+            return _read_csv(lines, str(path), "\t" if suffix == ".tsv" else ",")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: training files must be UTF-8") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _read_jsonl(raw: str, source: str) -> list[Example]:
+def _read_jsonl(lines, source: str) -> list[Example]:
     out = []
-    for lineno, line in enumerate(raw.splitlines(), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -185,15 +225,20 @@ def _read_jsonl(raw: str, source: str) -> list[Example]:
     return out
 
 
-def _read_csv(raw: str, source: str, delimiter: str) -> list[Example]:
-    reader = csv.DictReader(io.StringIO(raw), delimiter=delimiter)
-    fields = reader.fieldnames or []
-    if "text" not in fields or not ({"labels", "label"} & set(fields)):
-        raise UsageError(f"{source}:1: the header needs columns `text` and `labels` (found: {', '.join(fields)})")
-    out = []
-    for row in reader:
-        lineno = reader.line_num
-        out.append(_example({k: v for k, v in row.items() if k is not None}, source, lineno))
+def _read_csv(lines, source: str, delimiter: str) -> list[Example]:
+    reader = csv.DictReader(lines, delimiter=delimiter)
+    try:
+        fields = reader.fieldnames or []
+        if "text" not in fields or not ({"labels", "label"} & set(fields)):
+            raise UsageError(
+                f"{source}:1: the header needs columns `text` and `labels` (found: {', '.join(fields)})"
+            )
+        out = []
+        for row in reader:
+            lineno = reader.line_num
+            out.append(_example({k: v for k, v in row.items() if k is not None}, source, lineno))
+    except csv.Error as exc:
+        raise UsageError(f"{source}:{reader.line_num}: bad CSV row ({exc})") from None
     return out
 
 

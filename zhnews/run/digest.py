@@ -160,7 +160,8 @@ def _merge_reprints(articles: list[Article], threshold: float) -> list[tuple[Art
     stories = []
     for group in deduper.groups_:
         members = [articles[i] for i in group]
-        main = max(members, key=lambda a: _originality(a, group[members.index(a)]))
+        # Keyed by position: a list lookup per member made 5,000 copies of one story quadratic.
+        main = members[max(range(len(group)), key=lambda k: _originality(members[k], group[k]))]
         outlet = short_source(main.site or main.source)
         # A story never lists its own outlet among the others that carried it.
         reprints = [Reprint(a.id, a.title, a.site or a.source, a.url) for a in members

@@ -19,10 +19,10 @@ from ..shipped import default_training_dir
 
 def load_training_data(
     paths: list[str], *, with_default_data: bool = False, labels: list[str] | None = None,
-    min_examples: int = settings.MIN_EXAMPLES,
+    min_examples: int = settings.MIN_EXAMPLES, data_limit: int = settings.TRAIN_MAX_CHARS,
 ) -> Dataset:
     """Read and check the training data; warnings are on the returned dataset."""
-    data = load_dataset(list(paths))
+    data = load_dataset(list(paths), max_chars=data_limit)
     if with_default_data:
         default = load_dataset([default_training_dir()])
         new = sorted(set(data.labels()) - set(default.labels()))
@@ -129,13 +129,15 @@ def train_and_save(
     return model, report
 
 
-def evaluate_model(paths: list[str], model_dir=None, *, threshold: float | None = None):
+def evaluate_model(
+    paths: list[str], model_dir=None, *, threshold: float | None = None, data_limit: int = settings.TRAIN_MAX_CHARS
+):
     """Score a model on labelled files: (report, labels of the data the model does not know)."""
     from ..models.evaluate import evaluate
     from ..models.store import load_model
 
     model = load_model(model_dir)
-    dataset = load_dataset(list(paths))
+    dataset = load_dataset(list(paths), max_chars=data_limit)
     if not len(dataset):
         raise UsageError("no labelled examples found")
     unknown = sorted(set(dataset.labels()) - set(model.labels_))
