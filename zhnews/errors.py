@@ -159,6 +159,10 @@ class ErrorLog:
         for problem in self.problems:  # those found before streaming began
             self._sink.write(json.dumps(asdict(problem), ensure_ascii=False) + "\n")
 
+    @property
+    def streaming(self) -> bool:
+        return self._sink is not None
+
     def finish(self, keep_file: bool = True) -> None:
         """Close the streamed report: in place when `keep_file`, else removed."""
         import os
@@ -177,16 +181,8 @@ class ErrorLog:
         except OSError as exc:
             raise OutputError(f"--errors {printable(str(path))}: cannot write it ({exc.strerror or exc})") from None
 
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
     def write_jsonl(self, path: Path) -> None:
+        """The whole report at once, atomically, for a run that did not stream it."""
         from .atomic import write_text_atomic
 
         lines = [json.dumps(asdict(p), ensure_ascii=False) for p in self.problems]
@@ -194,3 +190,11 @@ def _umask() -> int:
             write_text_atomic(path, "".join(line + "\n" for line in lines))
         except OSError as exc:
             raise OutputError(f"--errors {printable(str(path))}: cannot write it ({exc.strerror or exc})") from None
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

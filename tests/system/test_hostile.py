@@ -428,3 +428,17 @@ def test_a_long_unbroken_title_wraps_in_the_html_digest():
     title_rules = [rule for rule in style.split("}") if rule.strip().startswith("article.item h3")]
     assert title_rules and "overflow-wrap:anywhere" in title_rules[0]
     assert "长沙" * 100 in html
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs a place no one can write, even root")
+@pytest.mark.parametrize("command, option", [("classify", "--errors"), ("clean", "--errors"),
+                                             ("summarize", "--errors"), ("digest", "--errors"), ("digest", "-o")])
+def test_an_output_into_a_read_only_place_is_one_line_and_exit_4(tmp_path, command, option):
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    extra = ["-o", str(tmp_path / "d.md")] if command == "digest" and option == "--errors" else []
+    target = "/proc/zhnews-out.md" if option == "-o" else "/proc/zhnews-errors.jsonl"
+    result = runner.invoke(app, [command, str(page), option, target] + extra)
+    assert result.exit_code == 4, result.output
+    assert "cannot write it" in result.stderr and isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output

@@ -78,7 +78,11 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         # --errors path itself may be what was refused).
         if isinstance(exc, UsageError):
             errors.finish(keep_file=False)  # nothing ran: no report file
-        report(errors, None if isinstance(exc, UsageError) else errors_file, quiet=True)
+        # The report is kept only if it was being written: when --errors itself failed there is none.
+        try:
+            report(errors, errors_file if errors.streaming else None, quiet=True)
+        except ZhnewsError as also:
+            echo_err(f"zhnews: error: {also}")
         raise typer.Exit(exc.exit_code)
     except KeyboardInterrupt:
         echo_err("zhnews: interrupted; nothing was overwritten")
@@ -103,7 +107,7 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
 def report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) -> int:
     """Write `--errors`, print the notes and the skipped inputs; the exit code they make."""
     if errors_file is not None:
-        if errors._sink is not None:
+        if errors.streaming:
             errors.finish()
         else:
             errors.write_jsonl(errors_file)
