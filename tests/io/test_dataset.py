@@ -107,3 +107,18 @@ def test_hash_depends_on_content_only(tmp_path):
     changed = rows()
     changed[0]["labels"] = []
     assert load_dataset([write_jsonl(tmp_path / "c.jsonl", changed)]).sha256() != a.sha256()
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("open-quote.csv", 'text,labels\n长沙地铁开通,rail_transit\n"银行贷款,finance\n园区签约,parks\n',
+         r"open-quote.csv:3: bad CSV row .*quote left open"),
+        ("long.jsonl", '{"text": "长沙地铁开通", "labels": []}\n' * 50, r"long.jsonl:\d+: the training data passes 500 "),
+        ("one-line.jsonl", '{"text": "' + "长沙" * 400 + '", "labels": []}\n', r"one-line.jsonl:1: the training data passes"),
+    ],
+)
+def test_bad_or_oversized_training_files_stop_at_their_line(tmp_path, name, content, message):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        load_dataset([tmp_path / name], max_chars=500)

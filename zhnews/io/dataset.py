@@ -226,7 +226,9 @@ def _read_jsonl(lines, source: str) -> list[Example]:
 
 
 def _read_csv(lines, source: str, delimiter: str) -> list[Example]:
-    reader = csv.DictReader(lines, delimiter=delimiter)
+    # Strict, so that a quote left open is an error at its row instead of swallowing every row after it.
+    reader = csv.DictReader(lines, delimiter=delimiter, strict=True)
+    start = 1
     try:
         fields = reader.fieldnames or []
         if "text" not in fields or not ({"labels", "label"} & set(fields)):
@@ -234,11 +236,12 @@ def _read_csv(lines, source: str, delimiter: str) -> list[Example]:
                 f"{source}:1: the header needs columns `text` and `labels` (found: {', '.join(fields)})"
             )
         out = []
+        start = reader.line_num + 1
         for row in reader:
-            lineno = reader.line_num
-            out.append(_example({k: v for k, v in row.items() if k is not None}, source, lineno))
+            out.append(_example({k: v for k, v in row.items() if k is not None}, source, reader.line_num))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise UsageError(f"{source}:{reader.line_num}: bad CSV row ({exc})") from None
+        raise UsageError(f"{source}:{start}: bad CSV row ({exc}); is a quote left open?") from None
     return out
 
 
