@@ -263,10 +263,8 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc to find the workers")
-def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(tmp_path):
-    import signal
-
+def _parallel_run(tmp_path):
+    """A `classify --jobs 2` run long enough to be interfered with, and its worker pids once both exist."""
     rows = [{"id": f"r{i}", "text": f"长沙地铁{i}号线东延段今日开通运营，新线全长约{i % 40 + 5}公里，设站{i % 9 + 3}座。" * 6}
             for i in range(40000)]
     data = tmp_path / "many.jsonl"
@@ -277,11 +275,19 @@ def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(tmp_path):
     deadline = time.time() + 30
     workers = []
     while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = [c for c in _children(proc.pid)]
+        workers = _children(proc.pid)
         time.sleep(0.2)
     if proc.poll() is not None or not workers:
         proc.kill()
-        pytest.skip("the run ended before a worker could be killed")
+        pytest.skip("the run ended before its workers could be reached")
+    return proc, workers
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc to find the workers")
+def test_a_killed_worker_ends_the_run_with_an_error_not_a_hang(tmp_path):
+    import signal
+
+    proc, workers = _parallel_run(tmp_path)
     time.sleep(0.3)
     os.kill(workers[-1], signal.SIGKILL)
     _, err = proc.communicate(timeout=90)  # a hang fails here
@@ -398,21 +404,7 @@ def test_a_device_given_directly_is_refused_before_it_is_read():
 def test_sigterm_during_a_parallel_run_leaves_no_worker_behind(tmp_path):
     import signal
 
-    rows = [{"id": f"r{i}", "text": f"长沙地铁{i}号线东延段今日开通运营，新线全长约{i % 40 + 5}公里。" * 6}
-            for i in range(40000)]
-    data = tmp_path / "many.jsonl"
-    data.write_text(_jsonl(rows), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "zhnews", "classify", str(data), "--jobs", "2", "-f", "jsonl"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
-                            env={**os.environ, "PYTHONPATH": str(REPO)})
-    deadline = time.time() + 30
-    workers = []
-    while time.time() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = _children(proc.pid)
-        time.sleep(0.2)
-    if proc.poll() is not None or not workers:
-        proc.kill()
-        pytest.skip("the run ended before it could be stopped")
+    proc, workers = _parallel_run(tmp_path)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)  # a hang fails here
     assert proc.returncode != 0 and "Traceback" not in err
