@@ -434,3 +434,33 @@ def test_an_output_into_a_read_only_place_is_one_line_and_exit_4(tmp_path, comma
     assert result.exit_code == 4, result.output
     assert "cannot write it" in result.stderr and isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
+
+
+def test_an_npz_header_claiming_a_huge_shape_is_refused_with_exit_3(tmp_path):
+    import hashlib
+    import io
+    import shutil
+    import zipfile
+
+    from zhnews.shipped import default_model_dir
+
+    model = tmp_path / "m"
+    shutil.copytree(default_model_dir(), model)
+    arrays = model / "arrays.npz"
+    with zipfile.ZipFile(arrays) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<f8", "fortran_order": False, "shape": (4, 10**10)})
+    members["coef.npy"] = header.getvalue() + b"\0" * 64
+    with zipfile.ZipFile(arrays, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    # The tamperer fixes the checksum too, so the shape itself must be what is refused.
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta["files"]["arrays.npz"] = hashlib.sha256(arrays.read_bytes()).hexdigest()
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text(T, encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(page), "--model", str(model)])
+    assert result.exit_code == 3 and "arrays.npz" in result.stderr, result.output
+    assert isinstance(result.exception, SystemExit)
