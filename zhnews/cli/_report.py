@@ -9,8 +9,7 @@ from __future__ import annotations
 import errno
 import sys
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import typer
 
@@ -68,7 +67,7 @@ def user_words(path) -> tuple:
 
 
 @contextmanager
-def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator[None]:
+def run_errors(errors: ErrorLog) -> Iterator[None]:
     """Turn library errors into one-line messages and documented exit codes."""
     try:
         yield
@@ -78,9 +77,9 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         # --errors path itself may be what was refused).
         if isinstance(exc, UsageError):
             errors.finish(keep_file=False)  # nothing ran: no report file
-        # The report is kept only if it was being written: when --errors itself failed there is none.
+        # What was streamed to --errors before the failure is kept; when --errors itself failed there is none.
         try:
-            report(errors, errors_file if errors.streaming else None, quiet=True)
+            report(errors, quiet=True)
         except ZhnewsError as also:
             echo_err(f"zhnews: error: {also}")
         raise typer.Exit(exc.exit_code)
@@ -96,7 +95,7 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         echo_err(f"zhnews: error: cannot write the output ({exc.strerror or exc}); it is incomplete")
         raise typer.Exit(EXIT_OUTPUT)
     try:
-        code = report(errors, errors_file)
+        code = report(errors)
     except ZhnewsError as exc:
         echo_err(f"zhnews: error: {exc}")
         raise typer.Exit(exc.exit_code)
@@ -104,13 +103,9 @@ def run_errors(errors: ErrorLog, errors_file: Optional[Path] = None) -> Iterator
         raise typer.Exit(code)
 
 
-def report(errors: ErrorLog, errors_file: Optional[Path], quiet: bool = False) -> int:
-    """Write `--errors`, print the notes and the skipped inputs; the exit code they make."""
-    if errors_file is not None:
-        if errors.streaming:
-            errors.finish()
-        else:
-            errors.write_jsonl(errors_file)
+def report(errors: ErrorLog, quiet: bool = False) -> int:
+    """Close the streamed `--errors` file, print the notes and the skipped inputs; the exit code they make."""
+    errors.finish()
     if not quiet:
         print_report(errors, sys.stderr)
     return EXIT_SKIPPED if errors.n_problems else EXIT_OK

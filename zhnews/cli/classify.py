@@ -74,7 +74,7 @@ def command(
     from ..run.tasks import ClassifyTask, check_count
 
     errors = ErrorLog(strict=strict)
-    with run_errors(errors, errors_file):
+    with run_errors(errors):
         check_io(inputs, encoding, errors_file, None, errors)
         as_usage(check_count, "--why", why)
         n_jobs = check_jobs(jobs)

@@ -57,7 +57,7 @@ def command(
     from ..run.articles import load_articles
 
     errors = ErrorLog(strict=strict)
-    with run_errors(errors, errors_file):
+    with run_errors(errors):
         check_io(inputs, encoding, errors_file, None, errors)
         articles = load_articles(inputs, encoding=encoding, errors=errors, explain=explain,
                                  input_format=input_format.value if input_format else None)

@@ -99,7 +99,7 @@ def command(
     from ..text.dates import normalize_date
 
     errors = ErrorLog(strict=strict)
-    with run_errors(errors, errors_file):
+    with run_errors(errors):
         check_io(inputs, encoding, errors_file, output, errors)
         kind = format_for(output, fmt.value if fmt else None)
         day = None

@@ -75,7 +75,7 @@ def command(
     from ..run.tasks import SummarizeTask, check_count
 
     errors = ErrorLog(strict=strict)
-    with run_errors(errors, errors_file):
+    with run_errors(errors):
         check_io(inputs, encoding, errors_file, None, errors)
         length = as_usage(Length.from_options, sentences, chars, ratio)
         as_usage(check_count, "--keywords", keywords)

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from zhnews.cli import app
 from zhnews.models.summarize import Length, TextRankSummarizer
 from zhnews.records import Article
-from zhnews.text.split import split_sentences
 
 SIGNING = [
     "最美人间四月天,干事创业正当时。",
