@@ -157,6 +157,18 @@ class Digest:
     other: list[DigestItem]
     n_input: int
     n_duplicates: int
+    # label -> (display name, colour), for every label in `labels`
+    themes: dict = field(default_factory=dict)
+    # The themes asked for (`digest --theme`); empty when the digest shows all of the model's.
+    only: list[str] = field(default_factory=list)
+
+    def name(self, label: str) -> str:
+        theme = self.themes.get(label)
+        return theme[0] if theme else label
+
+    def color(self, label: str) -> str:
+        theme = self.themes.get(label)
+        return theme[1] if theme else "#4a5568"
 
     @property
     def counts(self) -> dict[str, int]:

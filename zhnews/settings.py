@@ -22,6 +22,8 @@ C = 0.5
 NB_ALPHA = 1.0
 CV_FOLDS = 5
 MIN_EXAMPLES = 5
+# Below this many examples of a label, `train` warns that its cross-validated scores say little.
+FEW_EXAMPLES = 50
 # Read only the first N characters of an article: a long page is about what
 # its title and opening say.
 MAX_CHARS = 3000

@@ -46,7 +46,8 @@ def test_classify_jsonl_from_files_and_stdin(trained, tmp_path):
     result = run(["classify", str(page), "--model", str(model), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rec = json.loads(result.stdout.splitlines()[0])
-    assert set(rec) == {"id", "title", "themes", "scores", "why"}
+    assert set(rec) == {"id", "title", "themes", "scores", "why", "thresholds"}
+    assert set(rec["thresholds"]) == set(rec["scores"])
     assert rec["themes"] == ["rail_transit"]
     assert set(rec["scores"]) == {"new_energy", "rail_transit"}
     assert rec["why"]["rail_transit"]
@@ -74,8 +75,10 @@ def test_classify_csv_table_and_threshold(trained, tmp_path):
     result = run(["classify", str(src), "--model", str(model), "--threshold", "0"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("id")
-    assert len(lines) == 3 and all("轨道交通" in l and "new_energy" in l for l in lines[1:])
+    # The cut-offs in use head the table; at 0 every score reaches its theme's.
+    assert lines[0].startswith("thresholds: ") and lines[0].count("0.00") == 2
+    assert lines[1].startswith("id")
+    assert len(lines) == 4 and all("轨道交通" in l and "new_energy" in l and l.count("*") == 2 for l in lines[2:])
 
     assert run(["classify", str(src), "--model", str(model), "--threshold", "2"]).exit_code == 2
 
@@ -159,10 +162,16 @@ def test_evaluate_report_json_and_plot(trained, tmp_path):
         {"text": "社区义诊。", "labels": ["finance"]},
     ])
     plot = tmp_path / "conf.png"
+    # A label the model does not know would be scored as never found: refused, naming it.
+    result = run(["evaluate", str(held), "--model", str(model), "--plot", str(plot)])
+    assert result.exit_code == 3, result.output
+    assert "finance" in result.output and "does not know" in result.output and not plot.exists()
+
+    lines = held.read_text(encoding="utf-8").splitlines()
+    held.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     result = run(["evaluate", str(held), "--model", str(model), "--plot", str(plot)])
     assert result.exit_code == 0, result.output
     assert "micro avg" in result.stdout and "macro avg" in result.stdout
-    assert "unknown to the model are ignored: finance" in result.output
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     result = run(["evaluate", str(held), "--model", str(model), "--format", "json"])
@@ -170,7 +179,7 @@ def test_evaluate_report_json_and_plot(trained, tmp_path):
     by_label = {s["label"]: s for s in report["labels"]}
     assert set(by_label) == {"new_energy", "rail_transit"}
     for s in by_label.values():
-        assert s["tp"] + s["fp"] + s["fn"] + s["tn"] == 5
+        assert s["tp"] + s["fp"] + s["fn"] + s["tn"] == 4
     assert by_label["rail_transit"]["support"] == 2
 
 

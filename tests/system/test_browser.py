@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import REPO
+from tests.helpers import NAMES, REPO, five_label_model
 from zhnews.cli import app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -73,3 +73,32 @@ def test_screenshots_are_written(digest_page):
         run = chromium(tmp, f"--screenshot={target}", f"--window-size={size}", "--hide-scrollbars", page.as_uri())
         assert run.returncode == 0, run.stderr[-2000:]
         assert target.stat().st_size > 10_000
+
+
+def test_five_custom_labels_show_their_names_and_colours_at_phone_width(tmp_path):
+    """A model with five labels of its own: each section, tag and chart row under its display name,
+    in five distinct colours that the phone-width screenshot really shows."""
+    plt = pytest.importorskip("matplotlib.pyplot")
+    root, model, news = five_label_model(tmp_path)
+    page = tmp_path / "five.html"
+    result = CliRunner().invoke(app, ["digest", str(news), "--model", str(model), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    names = [v if isinstance(v, str) else v["name"] for v in NAMES.values()]
+    for name in names:
+        assert f">{name}</a>" in dom and f">{name}<span" in dom  # chart row, section heading and tag
+    colors = sorted(set(re.findall(r"--accent:(#[0-9a-f]{6})", dom)))
+    assert len(colors) == 5
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shot = artifacts / "digest-five-labels-phone.png"
+    shot.unlink(missing_ok=True)
+    run = chromium(tmp_path, f"--screenshot={shot}", "--window-size=420,1600", "--hide-scrollbars", page.as_uri())
+    assert run.returncode == 0, run.stderr[-2000:]
+    pixels = (plt.imread(str(shot))[..., :3] * 255).round().astype(int)
+    # The chart's bars are at the top: every theme's colour must be painted there.
+    top = pixels[:700].reshape(-1, 3)
+    painted = {tuple(p) for p in top[::3]}
+    for color in colors:
+        rgb = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+        assert any(max(abs(a - b) for a, b in zip(rgb, p)) <= 2 for p in painted), color

@@ -25,6 +25,7 @@ app = typer.Typer(
         "  zhnews classify seeds/ --format jsonl   # themes with confidences\n\n"
         "  zhnews summarize seeds/ -n 2            # two-sentence summaries\n\n"
         "  cat articles.jsonl | zhnews classify -  # pipelines: JSONL on stdin\n\n"
+        "  zhnews label today/ -o labels.jsonl     # label by hand, for train\n\n"
         f"Exit codes: {EXIT_CODES_HELP}."
     ),
     no_args_is_help=True,
@@ -50,9 +51,9 @@ def _root(
 def _register() -> None:
     # The command modules import only typer and their options at module level,
     # so `zhnews clean` does not pay for scikit-learn or the model.
-    from . import classify, clean, digest, evaluate, summarize, train
+    from . import classify, clean, digest, evaluate, label, summarize, train
 
-    for module in (clean, summarize, classify, train, evaluate, digest):
+    for module in (clean, summarize, classify, label, train, evaluate, digest):
         app.command(module.NAME)(module.command)
 
 

@@ -77,17 +77,48 @@ DataLimit = Annotated[
 ModelDir = Annotated[Optional[Path], typer.Option("--model", "-m", help="Model folder (default: the shipped model).")]
 
 
-def _threshold(value: Optional[float]) -> Optional[float]:
-    if value is not None and not 0.0 <= value <= 1.0:
-        raise typer.BadParameter("must be between 0 and 1")
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a number between 0 and 1") from None
+    if not 0.0 <= value <= 1.0:
+        raise typer.BadParameter(f"{text} must be between 0 and 1")
     return value
 
 
+def parse_thresholds(values: Optional[List[str]]):
+    """`0.6` (every label), `parks=0.5` (one label), or both: None, a number, or a dict by label
+    ("*" for the labels not named)."""
+    if not values:
+        return None
+    by_label: dict[str, float] = {}
+    for value in values:
+        label, sep, number = value.rpartition("=")
+        if sep and not label.strip():
+            raise typer.BadParameter(f"{value!r}: write LABEL=VALUE, e.g. parks=0.5")
+        by_label[label.strip() if sep else "*"] = _fraction(number.strip())
+    return by_label["*"] if list(by_label) == ["*"] else by_label
+
+
+def _check_thresholds(values: Optional[List[str]]) -> Optional[List[str]]:
+    # typer turns a callback's result back into a list of strings: check here, parse in the command.
+    parse_thresholds(values)
+    return values
+
+
 Threshold = Annotated[
-    Optional[float],
+    Optional[List[str]],
     typer.Option(
-        "--threshold", "-t", callback=_threshold, help="One cut-off for every theme (default: each theme's own)."
+        "--threshold", "-t", callback=_check_thresholds, metavar="[LABEL=]VALUE",
+        help="Cut-off between 0 and 1: VALUE for every theme, LABEL=VALUE for one (repeatable); "
+             "the others keep their own, chosen in training.",
     ),
+]
+Themes = Annotated[
+    Optional[List[str]],
+    typer.Option("--theme", metavar="LABEL", help="Only this theme (repeatable), e.g. --theme parks; "
+                 "the other themes are left out."),
 ]
 Sentences = Annotated[Optional[int], typer.Option("-n", "--sentences", help="Summary length in sentences.")]
 Chars = Annotated[

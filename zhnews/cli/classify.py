@@ -22,8 +22,10 @@ from ._options import (
     Progress,
     Quiet,
     Strict,
+    Themes,
     Threshold,
     UserDict,
+    parse_thresholds,
 )
 from ._progress import ProgressReport
 from ._report import as_usage, check_io, run_errors
@@ -37,6 +39,7 @@ def command(
     fmt: ClassifyOutput = "table",
     model: ModelDir = None,
     threshold: Threshold = None,
+    theme: Themes = None,
     why: Annotated[int, typer.Option("--why", help="Terms shown per theme as the reason; 0 for none.")] = settings.WHY_TERMS,
     progress: Progress = False,
     quiet: Quiet = False,
@@ -53,8 +56,9 @@ def command(
     Every label gets a probability; a theme applies when it reaches that
     theme's threshold (chosen by cross-validation when the model was
     trained). No theme is a normal answer. The machine formats carry `id`,
-    `title`, `themes`, `scores` (every label) and `why` (the terms that
-    pushed each theme).
+    `title`, `themes`, `scores` (every label), `why` (the terms that
+    pushed each theme) and `thresholds` (the cut-offs in use; the table
+    prints them above its header).
 
     Examples:
 
@@ -65,6 +69,8 @@ def command(
       cat articles.jsonl | zhnews classify - --format csv > themes.csv
 
       zhnews classify news/ --model my_model/ --threshold 0.6
+
+      zhnews classify news/ --theme parks --threshold parks=0.5
 
       zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
@@ -80,7 +86,7 @@ def command(
         n_jobs = check_jobs(jobs)
         if keep_skipped and ClassifyFormat(fmt).value not in ("jsonl", "json"):
             raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
-        task = ClassifyTask(model, threshold, why, user_words=_user_words(user_dict))
+        task = ClassifyTask(model, parse_thresholds(threshold), why, user_words=_user_words(user_dict), only=tuple(theme or ()))
         task.setup()  # a bad model stops the run before any input is read
         rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
         if keep_skipped:
@@ -93,4 +99,5 @@ def command(
                     yield result
                     report.advance()
 
-            write_classifications(results(), sys.stdout, ClassifyFormat(fmt).value, task.labels)
+            write_classifications(results(), sys.stdout, ClassifyFormat(fmt).value, task.labels,
+                                  themes=task.themes, cut_offs=task.cut_offs)

@@ -27,9 +27,11 @@ from ._options import (
     Sentences,
     Strict,
     SummaryMethod,
+    Themes,
     Threshold,
     UserDict,
     listed,
+    parse_thresholds,
 )
 from ._progress import ProgressReport
 from ._report import as_usage, check_io, echo_err, run_errors
@@ -54,6 +56,7 @@ def command(
     ] = None,
     model: ModelDir = None,
     threshold: Threshold = None,
+    theme: Themes = None,
     method: SummaryMethod = settings.SUMMARIZER,
     sentences: Sentences = None,
     chars: Chars = None,
@@ -77,7 +80,8 @@ def command(
     once (listing the others), tags themes with the model, summarizes and
     picks keywords, and ranks each theme's articles by confidence and
     substance. Articles with no theme go to a collapsed "other news"
-    section. The output file is replaced only once the new digest is
+    section (with --theme, so do those of the other themes). The output
+    file is replaced only once the new digest is
     complete; if the run fails, the old one stays.
 
     Examples:
@@ -85,6 +89,8 @@ def command(
       zhnews digest seeds/ -o digest.html
 
       zhnews digest scraped/ --date 2026-11-30 -o today.md
+
+      zhnews digest scraped/ --theme parks -o parks.html    # the park team's digest
 
       cat articles.jsonl | zhnews digest - --format json > digest.json
 
@@ -121,7 +127,8 @@ def command(
         with ProgressReport("summarized", forced=progress, quiet=quiet) as bar:
             result = make_digest(
                 inputs, model_dir=model, method=getattr(method, "value", method), length=length, keywords=keywords,
-                day=day, dedupe_threshold=dedupe, threshold=threshold, encoding=encoding, errors=errors,
+                day=day, dedupe_threshold=dedupe, threshold=parse_thresholds(threshold), only=tuple(theme or ()),
+                encoding=encoding, errors=errors,
                 input_format=input_format.value if input_format else None,
                 jobs=check_jobs(jobs), on_read=read, progress=lambda stage, done, total: bar.update(done, total),
             )

@@ -48,6 +48,19 @@ def command(
     heldout: Annotated[
         bool, typer.Option("--heldout-by-file", help="Also score each training file with a model trained on the others.")
     ] = False,
+    heldout_data: Annotated[
+        Optional[List[Path]],
+        typer.Option("--heldout", metavar="FILE",
+                     help="Real labelled articles kept out of training: the new model is scored on them in the same "
+                          "run (repeatable; any format train reads)."),
+    ] = None,
+    label_names: Annotated[
+        Optional[Path],
+        typer.Option("--label-names", metavar="JSON",
+                     help='Display names (and colours) of the labels: {"new_energy": "新能源"} or '
+                          '{"new_energy": {"name": "新能源", "color": "#2c7a7b"}} (default: a labels.json '
+                          "in the data folder; the four default themes have theirs)."),
+    ] = None,
     data_limit: DataLimit = settings.TRAIN_MAX_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
@@ -56,20 +69,30 @@ def command(
     Data: JSONL with `text`, optional `title`, and `labels` (a list; [] is
     no theme); CSV/TSV with columns `text` and `labels` (separated by | or
     ,); or one folder per label (DIR/<label>/*.txt, `_none` for no theme).
-    Any label names work. The model is written atomically: if anything
-    fails, the old --out folder is left as it was.
+    Any label names work; their display names (for tables and the digest)
+    come from --label-names or a labels.json beside the data. The model is
+    written atomically: if anything fails, the old --out folder is left as
+    it was.
+
+    Cross-validation tests on articles like the training ones. For a label
+    with few examples, or whose examples all come from one file, train
+    warns that those scores say little; --heldout FILE scores the new model
+    on real articles instead, and `zhnews evaluate FILE --model OUT
+    --compare shipped` shows it beside the shipped model.
 
     Examples:
 
       zhnews train training/ --out model/        # rebuild the shipped model
 
-      zhnews train my_labels.jsonl --with-default-data --out my_model/
+      zhnews train my_labels.jsonl --with-default-data --out my_model/ --heldout real.jsonl
 
       zhnews train corpus/ --out my_model/ --labels new_energy,finance
     """
-    from ..models.evaluate import format_metrics, format_report
+    from ..render.evaluation import format_metrics, format_report
     from ..run.train import (
         cv_groups,
+        find_label_names,
+        load_heldout,
         load_training_data,
         make_classifier,
         train_and_save,
@@ -82,6 +105,8 @@ def command(
             [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples,
             data_limit=data_limit,
         )
+        names = find_label_names([str(p) for p in data], label_names)
+        held = load_heldout([str(p) for p in heldout_data], dataset.labels(), data_limit) if heldout_data else None
         shown = settings.SKIPPED_SHOWN
         for warning in dataset.warnings[:shown]:
             echo_err(f"zhnews: warning: {warning}")
@@ -91,11 +116,16 @@ def command(
         echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
         progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
         classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars)
-        model, report = train_and_save(dataset, out, classifier, heldout=heldout, progress=progress)
+        model, report, on_heldout = train_and_save(dataset, out, classifier, heldout=heldout, heldout_data=held,
+                                                   label_names=names, progress=progress)
         if model.cv_metrics_:
             how = "grouped by file" if cv_groups(dataset, cv) else "stratified"
             typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds, {how}) at the chosen thresholds:"))
         typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
         if report is not None:
-            typer.echo(format_report(report, "held out by file (trained on the other files):"))
+            typer.echo(format_report(report, "held out by file (trained on the other files):", errors_shown=0))
+        if on_heldout is not None:
+            where = ", ".join(str(p) for p in heldout_data)
+            typer.echo(format_report(on_heldout, f"on the held-out articles ({where}), at these thresholds:",
+                                     errors_shown=20))
         typer.echo(f"model written to {out}")

@@ -7,7 +7,8 @@ Accepted inputs (any mix, folders read recursively):
   means no theme) or `label` (one label);
 * CSV / TSV with a header: `text`, `labels` (or `label`), optional `title`, `id`;
 * one folder per label: `DIR/<label>/*.txt`; a folder named `_none` holds
-  articles with no theme.
+  articles with no theme, and an article found in two label folders has
+  both labels. Other files in them are left out with a warning.
 
 Every problem names its file and line. Problems that make training
 meaningless raise `UsageError`; doubtful ones (duplicates, contradictory
@@ -108,10 +109,13 @@ def load_dataset(
         raise UsageError("no training data given")
     budget = _Budget(max_chars)
     examples: list[Example] = []
+    warnings: list[str] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            examples.extend(_read_folder(path, budget))
+            found, notes = _read_folder(path, budget)
+            examples.extend(found)
+            warnings.extend(notes)
         elif path.is_file():
             examples.extend(_read_file(path, budget))
         else:
@@ -122,7 +126,7 @@ def load_dataset(
         for e in examples:
             e.text = normalize(e.text).strip()
             e.title = normalize(e.title).strip()
-    return Dataset(examples)
+    return Dataset(examples, warnings)
 
 
 class _Budget:
@@ -153,34 +157,52 @@ class _Budget:
             yield line
 
 
-def _read_folder(root: Path, budget: _Budget) -> list[Example]:
+def _read_folder(root: Path, budget: _Budget) -> tuple[list[Example], list[str]]:
     files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in ROW_SUFFIXES)
     if files:
         out: list[Example] = []
         for f in files:
             out.extend(_read_file(f, budget))
-        return out
-    # No row files: one sub-folder per label.
-    out = []
+        return out, []
+    # No row files: one sub-folder per label. The same article in two folders has both labels.
+    by_key: dict[str, Example] = {}
+    warnings: list[str] = []
+    unread: list[str] = []
     for sub in sorted(p for p in root.iterdir() if p.is_dir()):
         label = sub.name
         labels = [] if label == NO_THEME_FOLDER else [label]
         if labels:
             _check_label(label, str(sub), None)
-        for f in sorted(p for p in sub.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES):
+        for f in sorted(p for p in sub.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            if f.suffix.lower() not in TEXT_SUFFIXES:
+                unread.append(str(f))
+                continue
             if f.stat().st_size > settings.MAX_PAGE_BYTES:
                 raise UsageError(f"{f}: over {settings.MAX_PAGE_BYTES // 2**20} MB, not an article")
             text = _read_text(f)
             budget.charge(len(text), str(f))
             if not text.strip():
                 raise UsageError(f"{f}: empty text")
-            out.append(Example(text=text, labels=labels, id=f.stem, source=str(f)))
+            key = re.sub(r"\s+", "", text)
+            seen = by_key.get(key)
+            if seen is None:
+                by_key[key] = Example(text=text, labels=list(labels), id=f.stem, source=str(f))
+            elif bool(seen.labels) != bool(labels):
+                # In `_none` and under a label: a contradiction, which `validate` reports and drops.
+                by_key[key + "\0" + str(f)] = Example(text=text, labels=list(labels), id=f.stem, source=str(f))
+            else:
+                seen.labels = sorted(set(seen.labels) | set(labels))
+    if unread:
+        shown = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+        warnings.append(f"{root}: {len(unread)} file(s) in the label folders are not .txt/.md and were left out: "
+                        f"{shown} (for a web page, save its text: zhnews clean page.html > page.txt)")
+    out = list(by_key.values())
     if not out:
         raise UsageError(
             f"{root}: no training data found (expected .jsonl/.csv/.tsv files, or one sub-folder "
             f"per label holding .txt files)"
         )
-    return out
+    return out, warnings
 
 
 def _read_text(path: Path) -> str:
@@ -343,9 +365,32 @@ def validate(
                 f"label {label!r} is on every example: one class only; add examples without it "
                 f"(e.g. a `_none` folder or rows with empty labels)"
             )
+    out.warnings.extend(reliability_warnings(out))
+    return out
+
+
+def reliability_warnings(data: Dataset, few: int = settings.FEW_EXAMPLES) -> list[str]:
+    """What makes cross-validated scores of a label say little about real articles.
+
+    Few examples, or examples that all come from one file: written by one hand in one
+    batch, they share words that real articles of the theme need not, and cross-validation
+    (which tests on the same batch) rewards learning those.
+    """
+    out = []
+    counts = data.label_counts()
+    row_sources = {e.source for e in data.examples if e.line is not None}
     for label, n in counts.items():
-        if n < 20:
-            warnings.append(f"label {label!r} has only {n} examples; expect unstable results below about 20")
+        if n < few:
+            out.append(f"label {label!r} has only {n} examples: cross-validated scores on fewer than about {few} "
+                       f"say little about real articles; score the model on real labelled pages (--heldout FILE)")
+        sources = {e.source for e in data.examples if label in e.labels and e.line is not None}
+        if len(sources) == 1 and len(row_sources) > 1:
+            out.append(f"all {n} examples of {label!r} come from one file ({next(iter(sources))}): cross-validation "
+                       f"cannot tell the theme from that file's style; add examples from other sources, or check "
+                       f"with --heldout FILE")
+    if len(row_sources) == 1 and all(e.line is not None for e in data.examples):
+        out.append(f"every example comes from one file ({next(iter(row_sources))}): cross-validation tests the model "
+                   f"on articles like the ones it learned from; check it on real pages with --heldout FILE")
     return out
 
 

@@ -30,6 +30,8 @@ from ..text.lines import strip_lead
 from .features import FeatureParams
 
 Progress = Callable[[str], None]
+# A cut-off override: one number for every label, or numbers for some labels by name.
+Cutoff = "float | dict[str, float] | None"
 
 
 
@@ -239,17 +241,29 @@ class ThemeClassifier:
         """Independent probability of each label, shape (n_texts, n_labels)."""
         return _sigmoid(self.decision_function(texts))
 
-    def predict(self, texts: Sequence[str], threshold: float | None = None) -> list[list[str]]:
-        """Labels whose probability reaches its threshold (or `threshold` for all)."""
+    def predict(self, texts: Sequence[str], threshold: Cutoff = None) -> list[list[str]]:
+        """Labels whose probability reaches its threshold (or `threshold`: see `cut_offs`)."""
         return self.decide(self.predict_proba(texts), threshold)
 
-    def decide(self, proba, threshold: float | None = None) -> list[list[str]]:
-        """The labels of each row of probabilities: those at or above their cut-off.
-
-        The cut-off is each label's own threshold, or `threshold` for all.
-        """
+    def cut_offs(self, threshold: Cutoff = None) -> dict[str, float]:
+        """Each label's cut-off: its own threshold, or `threshold` for all (a number),
+        or for the labels it names (a dict; the others keep their own, or take its "*")."""
         self._check_fitted()
-        cut = self.thresholds_ if threshold is None else np.full(len(self.labels_), threshold)
+        own = {l: float(t) for l, t in zip(self.labels_, self.thresholds_)}
+        if threshold is None:
+            return own
+        if isinstance(threshold, dict):
+            unknown = sorted(set(threshold) - set(own) - {"*"})
+            if unknown:
+                raise ValueError(f"unknown label(s) {', '.join(unknown)}; the model's labels are {', '.join(own)}")
+            if "*" in threshold:
+                own = {l: float(threshold["*"]) for l in own}
+            return {**own, **{l: float(v) for l, v in threshold.items() if l != "*"}}
+        return {l: float(threshold) for l in own}
+
+    def decide(self, proba, threshold: Cutoff = None) -> list[list[str]]:
+        """The labels of each row of probabilities: those at or above their cut-off (`cut_offs`)."""
+        cut = list(self.cut_offs(threshold).values())
         return [[l for l, p, t in zip(self.labels_, row, cut) if p >= t] for row in proba]
 
     def _check_fitted(self) -> None:
@@ -390,7 +404,7 @@ def _folds(Y: np.ndarray, k: int, seed: int, groups) -> list[tuple[np.ndarray, n
     return list(KFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(n)))
 
 
-def classify_articles(articles, model: ThemeClassifier, *, threshold: float | None = None,
+def classify_articles(articles, model: ThemeClassifier, *, threshold: Cutoff = None,
                       batch: int = settings.CLASSIFY_BATCH, why_terms: int = settings.WHY_TERMS):
     """Yield a `Classification` per article, reading the input lazily in batches."""
     buf = []

@@ -1,4 +1,5 @@
-"""Scores: of a multi-label classifier on labelled data (and their plot), and of summaries (ROUGE).
+"""Scores: of a multi-label classifier on labelled data (one model, or two compared), and of
+summaries (ROUGE). The printers and the plot are in `zhnews.render.evaluation`.
 
 For each label: TP / FP / FN / TN, precision, recall, F1, and, for the false
 positives, which labels those articles really had (the multi-label form of
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from ..text.chars import normalized_key
+from ..themes import label_themes
 
 NONE = "(none)"
+MISSED = "(missed)"
 
 
 @dataclass
@@ -58,7 +59,22 @@ class Report:
     labels: list[LabelScore]
     n_examples: int
     exact_match: float
-    errors: list[dict] = field(default_factory=list)  # misclassified examples
+    # Misclassified examples: id, title, source, true, predicted and every label's score.
+    errors: list[dict] = field(default_factory=list)
+    # (true, predicted) -> count: see `confusions`.
+    pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    cut_offs: dict[str, float] = field(default_factory=dict)
+    predicted: list[list[str]] = field(default_factory=list)  # every example's labels, in order
+    names: dict[str, str] = field(default_factory=dict)  # labels' display names
+
+    @property
+    def supported(self) -> list[LabelScore]:
+        """Labels with at least one true example: the only ones a macro average can judge."""
+        return [s for s in self.labels if s.support]
+
+    @property
+    def unsupported(self) -> list[str]:
+        return [s.label for s in self.labels if not s.support]
 
     @property
     def micro(self) -> dict[str, float]:
@@ -71,29 +87,51 @@ class Report:
 
     @property
     def macro(self) -> dict[str, float]:
-        n = len(self.labels) or 1
+        # A label the data never has scores 0 whatever the model does; averaging it in would
+        # report a failure that is only the data's silence.
+        scored = self.supported
+        n = len(scored) or 1
         return {
-            "precision": sum(s.precision for s in self.labels) / n,
-            "recall": sum(s.recall for s in self.labels) / n,
-            "f1": sum(s.f1 for s in self.labels) / n,
+            "precision": sum(s.precision for s in scored) / n,
+            "recall": sum(s.recall for s in scored) / n,
+            "f1": sum(s.f1 for s in scored) / n,
         }
+
+    def confusions(self) -> tuple[list[str], list[str], list[list[int]]]:
+        """Rows (true labels, then NONE), columns (predicted labels, then MISSED), counts.
+
+        The multi-label confusion matrix: a right label counts on the diagonal; a missed one
+        counts against each wrong label the article got instead, or as MISSED when it got none;
+        a wrong label with nothing missed beside it (the article already had its true labels,
+        or none) counts in the NONE row. True negatives, which would swamp it, are not in it.
+        """
+        names = [s.label for s in self.labels]
+        rows, cols = names + [NONE], names + [MISSED]
+        matrix = [[self.pairs.get((r, c), 0) for c in cols] for r in rows]
+        return rows, cols, matrix
 
     def to_dict(self) -> dict:
         rnd = lambda d: {k: round(v, 4) for k, v in d.items()}  # noqa: E731
+        rows, cols, matrix = self.confusions()
         return {
             "examples": self.n_examples,
             "exact_match": round(self.exact_match, 4),
             "labels": [s.to_dict() for s in self.labels],
             "micro": rnd(self.micro),
             "macro": rnd(self.macro),
+            "macro_leaves_out": self.unsupported,
+            "thresholds": self.cut_offs,
+            "confusions": {"rows": rows, "columns": cols, "counts": matrix},
             "errors": self.errors,
         }
 
 
 def score(
-    true: list[list[str]], pred: list[list[str]], labels: list[str], ids: list[str] | None = None
+    true: list[list[str]], pred: list[list[str]], labels: list[str], ids: list[str] | None = None,
+    details: list[dict] | None = None,
 ) -> Report:
-    """Compare true and predicted label lists."""
+    """Compare true and predicted label lists; `details` (a dict per example: title, scores...)
+    go into each error."""
     if len(true) != len(pred):
         raise ValueError("true and predicted lists differ in length")
     scores = []
@@ -117,90 +155,80 @@ def score(
     known = set(labels)
     exact = sum(1 for t, p in zip(true, pred) if set(t) & known == set(p)) / len(true) if true else 0.0
     errors = []
+    pairs: dict[tuple[str, str], int] = {}
     for i, (t, p) in enumerate(zip(true, pred)):
-        if set(t) & known != set(p):
-            errors.append({"id": ids[i] if ids else str(i), "true": sorted(set(t) & known), "predicted": sorted(p)})
-    return Report(scores, len(true), exact, errors)
+        gold, got = set(t) & known, set(p)
+        for pair in _pairs(gold, got):
+            pairs[pair] = pairs.get(pair, 0) + 1
+        if gold != got:
+            errors.append({"id": ids[i] if ids else str(i), **(details[i] if details else {}),
+                           "true": sorted(gold), "predicted": sorted(got)})
+    return Report(scores, len(true), exact, errors, pairs)
 
 
-def evaluate(model, dataset, *, threshold: float | None = None) -> Report:
-    """Score a fitted model on a labelled `Dataset`."""
-    pred = model.predict(dataset.texts(), threshold=threshold)
+def _pairs(gold: set[str], got: set[str]):
+    for label in sorted(gold & got):
+        yield label, label
+    missed, spurious = sorted(gold - got), sorted(got - gold)
+    for label in missed:
+        for other in spurious or [MISSED]:
+            yield label, other
+    if not missed:
+        for other in spurious:
+            yield NONE, other
+
+
+def evaluate(model, dataset, *, threshold=None) -> Report:
+    """Score a fitted model on a labelled `Dataset`; each error carries its title and scores."""
+    proba = model.predict_proba(dataset.texts())
+    pred = model.decide(proba, threshold)
     ids = [e.id or e.where for e in dataset.examples]
-    return score(dataset.label_lists(), pred, list(model.labels_), ids)
+    labels = list(model.labels_)
+    details = [{"title": e.title or first_line(e.text), "source": e.where,
+                "scores": {l: round(float(p), 4) for l, p in zip(labels, row)}}
+               for e, row in zip(dataset.examples, proba)]
+    report = score(dataset.label_lists(), pred, labels, ids, details)
+    report.cut_offs = {l: round(t, 4) for l, t in model.cut_offs(threshold).items()}
+    report.predicted = [sorted(p) for p in pred]
+    report.names = {l: t.name for l, t in label_themes(labels, getattr(model, "label_names_", None)).items()}
+    return report
 
 
-def format_report(report: Report, title: str = "") -> str:
-    lines = [title] if title else []
-    lines.append(f"{'label':<16} {'prec':>6} {'recall':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'TN':>5}")
-    for s in report.labels:
-        lines.append(
-            f"{s.label:<16} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} "
-            f"{s.tp:>5} {s.fp:>5} {s.fn:>5} {s.tn:>5}"
-        )
-    for name, avg in (("micro avg", report.micro), ("macro avg", report.macro)):
-        lines.append(f"{name:<16} {avg['precision']:>6.3f} {avg['recall']:>6.3f} {avg['f1']:>6.3f}")
-    lines.append(f"exact match: {report.exact_match:.3f} of {report.n_examples} articles")
-    for s in report.labels:
-        if s.fp_true_labels:
-            parts = ", ".join(f"{k} {v}" for k, v in sorted(s.fp_true_labels.items(), key=lambda kv: -kv[1]))
-            lines.append(f"false {s.label}: the articles really were: {parts}")
-        if s.fn_predicted_labels:
-            parts = ", ".join(f"{k} {v}" for k, v in sorted(s.fn_predicted_labels.items(), key=lambda kv: -kv[1]))
-            lines.append(f"missed {s.label}: tagged instead as: {parts}")
-    return "\n".join(lines)
+def first_line(text: str, width: int = 40) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def format_metrics(metrics: dict, title: str = "") -> str:
-    """A table of per-label precision / recall / F1 (e.g. cross-validated)."""
-    lines = [title] if title else []
-    lines.append(f"{'label':<16} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>8}")
-    for label, m in metrics.items():
-        d = m.to_dict() if hasattr(m, "to_dict") else m
-        lines.append(f"{label:<16} {d['precision']:>6.3f} {d['recall']:>6.3f} {d['f1']:>6.3f} {d['support']:>8}")
-    return "\n".join(lines)
+@dataclass
+class Comparison:
+    """Two models scored on the same labelled data, and the articles whose labels change."""
+
+    a: Report
+    b: Report
+    names: tuple[str, str]
+    changed: list[dict] = field(default_factory=list)  # id, title, true, and each model's labels
+
+    def to_dict(self) -> dict:
+        return {"models": list(self.names), "a": self.a.to_dict(), "b": self.b.to_dict(), "changed": self.changed}
 
 
-def plot_report(report: Report, path) -> None:
-    """Save a PNG: per label, TP/FP/FN/TN counts, and where the false positives came from."""
-    from ..errors import UsageError
+def compare(model_a, model_b, dataset, names: tuple[str, str], *, threshold=None) -> Comparison:
+    """Score both models on `dataset`, and list every article they label differently.
 
-    try:
-        import matplotlib
+    A threshold given by label applies to each model only for the labels it has.
+    """
+    def own(model):
+        if not isinstance(threshold, dict):
+            return threshold
+        return {k: v for k, v in threshold.items() if k == "*" or k in model.labels_}
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise UsageError("--plot needs matplotlib: pip install 'zhnews[plot]'") from None
-
-    labels = [s.label for s in report.labels]
-    others = sorted({k for s in report.labels for k in s.fp_true_labels}, key=lambda k: (k == NONE, k))
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(4 + 2.2 * len(labels), 4.5))
-    counts = np.array([[s.tp, s.fp, s.fn, s.tn] for s in report.labels], dtype=float)
-    im = ax1.imshow(counts, cmap="Blues", aspect="auto")
-    ax1.set_xticks(range(4), ["TP", "FP", "FN", "TN"])
-    ax1.set_yticks(range(len(labels)), labels)
-    for i in range(len(labels)):
-        for j in range(4):
-            ax1.text(j, i, int(counts[i, j]), ha="center", va="center",
-                     color="white" if counts[i, j] > counts.max() / 2 else "black")
-    ax1.set_title("per-label outcome")
-    fig.colorbar(im, ax=ax1, shrink=0.8)
-    if others:
-        fp = np.array([[s.fp_true_labels.get(o, 0) for o in others] for s in report.labels], dtype=float)
-        ax2.imshow(fp, cmap="Reds", aspect="auto")
-        ax2.set_xticks(range(len(others)), others, rotation=30, ha="right")
-        ax2.set_yticks(range(len(labels)), labels)
-        for i in range(len(labels)):
-            for j in range(len(others)):
-                ax2.text(j, i, int(fp[i, j]), ha="center", va="center")
-    else:
-        ax2.text(0.5, 0.5, "no false positives", ha="center", va="center")
-        ax2.set_axis_off()
-    ax2.set_title("false positives: true labels")
-    fig.tight_layout()
-    fig.savefig(str(path), format="png", dpi=100)
-    plt.close(fig)
+    ra, rb = evaluate(model_a, dataset, threshold=own(model_a)), evaluate(model_b, dataset, threshold=own(model_b))
+    changed = []
+    for e, la, lb in zip(dataset.examples, ra.predicted, rb.predicted):
+        if la != lb:
+            changed.append({"id": e.id or e.where, "title": e.title or first_line(e.text), "true": sorted(e.labels),
+                            "a": la, "b": lb})
+    return Comparison(ra, rb, names, changed)
 
 
 # -- summaries ---------------------------------------------------------------

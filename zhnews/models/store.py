@@ -2,7 +2,8 @@
 
 A model folder holds three files:
 
-* `meta.json`: format name and version, labels, thresholds, parameters,
+* `meta.json`: format name and version, labels (with display names and
+  colours), thresholds, parameters,
   library versions, training-data hash, date, cross-validated metrics, and
   the sha256 of the two other files;
 * `vocabulary.json`: the terms of each feature block, in column order;
@@ -25,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import ModelError, UsageError
 from ..shipped import default_model_dir
+from ..themes import parse_label_names, to_json
 
 FORMAT_NAME = "zhnews-theme-model"
 FORMAT_VERSION = 1
@@ -70,6 +72,7 @@ def save_model(model, path: Path | str, *, training: dict | None = None, extra: 
         "blocks": [{"name": b.name, "size": len(b.terms), "weight": b.weight} for b in model.features_.blocks],
         "params": {**model.get_params(), "features": model.features_.params.to_dict()},
         "cv_metrics": {label: m.to_dict() for label, m in getattr(model, "cv_metrics_", {}).items()},
+        "label_names": to_json(getattr(model, "label_names_", None) or {}),
         "training_data": training or {},
         "library_versions": _library_versions(),
         "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -208,6 +211,10 @@ def load_model(path: Path | str | None = None):
             model.cv_metrics_[label] = CVMetrics(**m)
         except TypeError:
             pass
+    try:
+        model.label_names_ = parse_label_names(meta.get("label_names") or {}, str(path / META))
+    except UsageError as exc:
+        raise ModelError(str(exc)) from None
     model.meta_ = meta
     return model
 

@@ -8,16 +8,24 @@ import unicodedata
 from typing import Iterable, TextIO
 
 from ..records import Classification
-from ..themes import display_name
+from ..themes import Theme, display_name
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
 
-def write_classifications(results: Iterable[Classification], stream: TextIO, fmt: str, labels: list[str]) -> int:
-    """Print classifications as a table, JSONL, one JSON array, or CSV; returns the count."""
+def write_classifications(
+    results: Iterable[Classification], stream: TextIO, fmt: str, labels: list[str],
+    themes: dict[str, Theme] | None = None, cut_offs: dict[str, float] | None = None,
+) -> int:
+    """Print classifications as a table, JSONL, one JSON array, or CSV; returns the count.
+
+    `cut_offs` (each label's threshold in use) heads the table and is in every JSONL/JSON row, so
+    a score can be read against the line it had to reach.
+    """
     n = 0
+    extra = {"thresholds": cut_offs} if cut_offs else {}
     if fmt == "json":
-        items = [r.to_dict() for r in results]
+        items = [{**r.to_dict(), **extra} for r in results]
         stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
         return len(items)
     if fmt == "csv":
@@ -30,16 +38,22 @@ def write_classifications(results: Iterable[Classification], stream: TextIO, fmt
         return n
     if fmt == "jsonl":
         for r in results:
-            stream.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+            stream.write(json.dumps({**r.to_dict(), **extra}, ensure_ascii=False) + "\n")
             n += 1
         return n
-    short = {l: display_name(l) for l in labels}
-    header = pad("id", 28) + " " + pad("themes", 24) + " " + " ".join(pad(short[l], 9, right=True) for l in labels)
+    short = {l: display_name(l, themes) for l in labels}
+    # Each score column is as wide as its theme's name, so no name is cut.
+    widths = {l: max(6, display_width(short[l])) for l in labels}
+    if cut_offs:
+        stream.write("thresholds: " + "  ".join(f"{short[l]} {cut_offs[l]:.2f}" for l in labels if l in cut_offs)
+                     + "  (* marks a score at or above its theme's threshold)\n")
+    header = pad("id", 28) + " " + pad("themes", 24) + " " + " ".join(pad(short[l], widths[l], right=True) for l in labels)
     stream.write(header + "  title\n")
     for r in results:
-        themes = ",".join(short[t] for t in r.themes) or "-"
-        scores = " ".join(pad(f"{r.scores[l]:.2f}", 9, right=True) for l in labels)
-        stream.write(f"{pad(r.id, 28)} {pad(themes, 24)} {scores}  {clip(r.title, 40)}\n")
+        themes_shown = ",".join(short[t] for t in r.themes) or "-"
+        scores = " ".join(pad(f"{r.scores[l]:.2f}" + ("*" if l in r.themes else " "), widths[l], right=True)
+                          for l in labels)
+        stream.write(f"{pad(r.id, 28)} {pad(themes_shown, 24)} {scores}  {clip(r.title, 40)}\n")
         n += 1
     return n
 

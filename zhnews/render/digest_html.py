@@ -10,7 +10,6 @@ from __future__ import annotations
 from html import escape
 
 from ..records import Digest, DigestItem, safe_url
-from ..themes import display_name, theme_color
 
 _CSS = """
 :root{--ink:#1a202c;--muted:#5a6473;--line:#e2e8f0;--bg:#f7f7f5;--card:#fff}
@@ -24,10 +23,12 @@ header{border-bottom:3px solid var(--ink);padding-bottom:1rem;margin-bottom:1.5r
 h1{margin:.2rem 0 .3rem;font-size:1.9rem;line-height:1.3}
 h1 .date{font-weight:400;color:var(--muted);font-size:1.2rem;margin-left:.4rem}
 .meta{margin:0 0 1rem;color:var(--muted);font-size:.9rem}
-.chart{margin:0;padding:0;list-style:none}
-.chart li{display:flex;align-items:center;gap:.6rem;margin:.25rem 0;font-size:.92rem}
-.chart a{color:inherit;text-decoration:none;width:5.5rem;flex:none}
-.chart .bar{height:.8rem;border-radius:2px;min-width:2px}
+.chart{margin:0;padding:0;list-style:none;display:grid;grid-template-columns:fit-content(45%) 1fr auto;
+gap:.25rem .6rem;align-items:center;font-size:.92rem}
+.chart li{display:contents}
+.chart a{color:inherit;text-decoration:none;overflow-wrap:anywhere;line-height:1.35}
+.chart .track{display:block;min-width:0}
+.chart .bar{display:block;height:.8rem;border-radius:2px;min-width:2px}
 .chart .n{color:var(--muted);font-variant-numeric:tabular-nums}
 section.theme{margin:2rem 0}
 h2{font-size:1.35rem;margin:0 0 .8rem;padding-left:.6rem;border-left:6px solid var(--accent,#333);line-height:1.4}
@@ -51,7 +52,7 @@ details.other li{margin:.5rem 0}
 details.other .one{color:var(--muted);font-size:.9rem}
 .empty{color:var(--muted)}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.8rem;border-top:1px solid var(--line);padding-top:.8rem}
-@media (max-width:30rem){.digest{padding:1rem .7rem 2rem}h1{font-size:1.5rem}.chart a{width:4.5rem}}
+@media (max-width:30rem){.digest{padding:1rem .7rem 2rem}h1{font-size:1.5rem}}
 @media print{body{background:#fff;font-size:11pt}article.item{border:0;border-bottom:1px solid #ccc;border-radius:0;padding:.4rem 0}
 details.other>*{display:block}a{color:inherit;text-decoration:none}}
 """
@@ -78,16 +79,16 @@ def render(digest: Digest) -> str:
         "</header>",
     ]
     for label, items in digest.sections.items():
-        color = theme_color(label, digest.labels)
+        color = digest.color(label)
         parts.append(f'<section class="theme" id="theme-{escape(label)}" data-theme="{escape(label)}" style="--accent:{color}">')
         also = digest.elsewhere(label)
         note = f"，另有 {also} 篇兼涉，列于其主要主题下" if also > 0 else ""
-        parts.append(f'<h2>{escape(display_name(label))}<span class="count">{len(items)} 篇{note}</span></h2>')
+        parts.append(f'<h2>{escape(digest.name(label))}<span class="count">{len(items)} 篇{note}</span></h2>')
         if not items:
             parts.append('<p class="empty">今日暂无相关报道。</p>')
-        parts.extend(_item(item, digest.labels) for item in items)
+        parts.extend(_item(item, digest) for item in items)
         parts.append("</section>")
-    parts.append(_other(digest.other))
+    parts.append(_other(digest))
     parts.append(
         "<footer>由 zhnews 自动生成：主题与摘要由模型从原文抽取，置信度仅供参考；摘要句均出自原文。</footer>"
         "</main></body></html>"
@@ -102,25 +103,25 @@ def _chart(digest: Digest, counts: dict[str, int]) -> str:
         n = counts.get(label, 0)
         width = 100 * n / top
         rows.append(
-            f'<li><a href="#theme-{escape(label)}">{escape(display_name(label))}</a>'
-            f'<span class="bar" style="width:{width:.0f}%;background:{theme_color(label, digest.labels)}"></span>'
+            f'<li><a href="#theme-{escape(label)}">{escape(digest.name(label))}</a>'
+            f'<span class="track"><span class="bar" style="width:{width:.0f}%;background:{digest.color(label)}"></span></span>'
             f'<span class="n" data-count="{escape(label)}">{n}</span></li>'
         )
     n = len(digest.other)
     rows.append(
-        f'<li><a href="#other">其他</a><span class="bar" style="width:{100 * n / top:.0f}%;background:#a0aec0"></span>'
-        f'<span class="n" data-count="other">{n}</span></li>'
+        f'<li><a href="#other">其他</a><span class="track"><span class="bar" style="width:{100 * n / top:.0f}%;'
+        f'background:#a0aec0"></span></span><span class="n" data-count="other">{n}</span></li>'
     )
     return '<ul class="chart" aria-label="各主题文章数">' + "".join(rows) + "</ul>"
 
 
-def _item(item: DigestItem, labels: list[str]) -> str:
+def _item(item: DigestItem, digest: Digest) -> str:
     title = escape(item.title)
     url = safe_url(item.url)
     if url:
         title = f'<a href="{escape(url, quote=True)}">{title}</a>'
     tags = "".join(
-        f'<span class="tag" style="background:{theme_color(t, labels)}">{escape(display_name(t))}'
+        f'<span class="tag" style="background:{digest.color(t)}">{escape(digest.name(t))}'
         f'<span class="p">{item.scores.get(t, 0):.0%}</span></span>'
         for t in item.themes
     )
@@ -138,10 +139,12 @@ def _item(item: DigestItem, labels: list[str]) -> str:
     )
 
 
-def _other(items: list[DigestItem]) -> str:
+def _other(digest: Digest) -> str:
+    items = digest.other
     rows = []
     for item in items:
         first = escape(item.summary[0]) if item.summary else ""
         rows.append(f'<li><strong>{escape(item.title)}</strong><br><span class="one">{first}</span></li>')
     body = "<ul>" + "".join(rows) + "</ul>" if rows else '<p class="empty">无。</p>'
-    return f'<details class="other" id="other"><summary>其他新闻（{len(items)} 篇）</summary>{body}</details>'
+    what = f"未列入{'、'.join(escape(digest.name(l)) for l in digest.only)}的新闻" if digest.only else "其他新闻"
+    return f'<details class="other" id="other"><summary>{what}（{len(items)} 篇）</summary>{body}</details>'

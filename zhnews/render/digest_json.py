@@ -6,7 +6,6 @@ import json
 from dataclasses import asdict
 
 from ..records import Digest, DigestItem
-from ..themes import display_name
 
 
 def _item(item: DigestItem) -> dict:
@@ -22,8 +21,9 @@ def digest_to_dict(digest: Digest) -> dict:
         "n_input": digest.n_input,
         "n_duplicates": digest.n_duplicates,
         "counts": digest.counts,
+        "only": digest.only,
         "themes": [
-            {"id": label, "name": display_name(label), "items": [_item(i) for i in items]}
+            {"id": label, "name": digest.name(label), "color": digest.color(label), "items": [_item(i) for i in items]}
             for label, items in digest.sections.items()
         ],
         "other": [_item(i) for i in digest.other],

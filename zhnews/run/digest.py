@@ -16,7 +16,7 @@ from .. import settings
 from ..models.dedupe import MinHashDeduper
 from ..records import Article, Digest, DigestItem, Reprint, short_source
 from ..text.lines import strip_lead
-from ..themes import theme_order
+from ..themes import label_themes, theme_order
 from .parallel import map_ordered
 
 
@@ -25,8 +25,8 @@ class Classifier(Protocol):
 
     def predict_proba(self, texts: Sequence[str]): ...
 
-    def decide(self, proba, threshold: float | None = None) -> list[list[str]]:
-        """The labels of each row of `predict_proba`: its own cut-offs, or `threshold` for all."""
+    def decide(self, proba, threshold=None) -> list[list[str]]:
+        """The labels of each row of `predict_proba`: its own cut-offs, or those `threshold` sets."""
 
 
 def select_date(articles: list[Article], day: str | None) -> list[Article]:
@@ -44,13 +44,17 @@ def build_digest(
     *,
     day: str | None = None,
     dedupe_threshold: float = settings.DEDUPE_THRESHOLD,
-    threshold: float | None = None,
+    threshold=None,
+    only: Sequence[str] = (),
     progress: Callable[[str, int, int], None] | None = None,
     timings: dict[str, float] | None = None,
     jobs: int = 1,
 ) -> Digest:
     """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage.
 
+    `threshold` overrides cut-offs (a number, or a dict by label); `only`
+    keeps those themes: a story with none of them goes to "other", so the
+    digest still counts and lists every story it read.
     With `jobs` > 1 the summaries and keywords are made by a pool of worker
     processes (then `summarize` and `keywords` must pickle: bound methods do).
     """
@@ -76,7 +80,7 @@ def build_digest(
     items = []
     for (article, reprints), row, tags, (summary, found) in zip(stories, probs, chosen, described):
         scores = {label: float(p) for label, p in zip(labels, row)}
-        themes = [label for label in tags if label in scores]
+        themes = [label for label in tags if label in scores and (not only or label in only)]
         items.append(
             DigestItem(
                 id=article.id,
@@ -93,7 +97,7 @@ def build_digest(
             )
         )
     clock.lap("summarize")
-    order = theme_order(labels)
+    order = [label for label in theme_order(labels) if not only or label in only]
     sections: dict[str, list[DigestItem]] = {label: [] for label in order}
     other = []
     for item in items:
@@ -114,6 +118,9 @@ def build_digest(
         other=other,
         n_input=n_input,
         n_duplicates=n_input - len(stories),
+        themes={label: tuple(t) for label, t in label_themes(labels, getattr(classifier, "label_names_", None)).items()
+                if label in order},
+        only=[label for label in order if only],
     )
 
 
@@ -194,7 +201,8 @@ def make_digest(
     keywords: int = settings.KEYWORDS,
     day: str | None = None,
     dedupe_threshold: float = settings.DEDUPE_THRESHOLD,
-    threshold: float | None = None,
+    threshold=None,
+    only: Sequence[str] = (),
     encoding: str | None = None,
     input_format: str | None = None,
     errors=None,
@@ -217,6 +225,13 @@ def make_digest(
     summarizer = get_summarizer(method, length or DEFAULT_LENGTH)
     extractor = KeywordExtractor(top_k=keywords)
     clf = load_model(model_dir)
+    from .tasks import check_labels
+
+    check_labels(only, clf.labels_, "--theme")
+    try:
+        clf.cut_offs(threshold)
+    except ValueError as exc:
+        raise UsageError(f"--threshold: {exc}") from None
     articles = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
     if not articles:
         raise UsageError("no articles found in the input; nothing was written")
@@ -230,6 +245,7 @@ def make_digest(
         day=day,
         dedupe_threshold=dedupe_threshold,
         threshold=threshold,
+        only=only,
         progress=progress,
         jobs=jobs,
     )

@@ -9,10 +9,11 @@ their records are the same.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from .. import settings
-from ..errors import ErrorLog
+from ..errors import ErrorLog, UsageError
 from ..records import Article, Classification, Skipped, Summary
 
 
@@ -32,14 +33,19 @@ class _Picklable:
 
 
 class ClassifyTask(_Picklable):
-    """Themes, scores and why-terms (`zhnews classify`): the model loads once per process."""
+    """Themes, scores and why-terms (`zhnews classify`): the model loads once per process.
 
-    def __init__(self, model_dir=None, threshold: float | None = None, why_terms: int = settings.WHY_TERMS,
-                 user_words: tuple = ()):
+    `threshold` overrides cut-offs (one number, or a dict by label); `only`
+    keeps those labels (and their scores) and drops the others.
+    """
+
+    def __init__(self, model_dir=None, threshold=None, why_terms: int = settings.WHY_TERMS,
+                 user_words: tuple = (), only: tuple = ()):
         self.model_dir = model_dir
         self.threshold = threshold
         self.why_terms = why_terms
         self.user_words = tuple(user_words)
+        self.only = tuple(only)
 
     def setup(self) -> None:
         from ..models.store import load_model
@@ -47,16 +53,46 @@ class ClassifyTask(_Picklable):
 
         set_user_words(self.user_words)
         if getattr(self, "model_", None) is None:
-            self.model_ = load_model(self.model_dir)
+            model = load_model(self.model_dir)
+            check_labels(self.only, model.labels_, "--theme")
+            try:
+                model.cut_offs(self.threshold)
+            except ValueError as exc:
+                raise UsageError(f"--threshold: {exc}") from None
+            self.model_ = model
 
     @property
     def labels(self) -> list[str]:
-        return list(self.model_.labels_)
+        return [l for l in self.model_.labels_ if not self.only or l in self.only]
+
+    @property
+    def themes(self):
+        """Display names and colours of the labels shown."""
+        from ..themes import label_themes
+
+        return {l: t for l, t in label_themes(self.model_.labels_, self.model_.label_names_).items() if l in self.labels}
+
+    @property
+    def cut_offs(self) -> dict[str, float]:
+        return {l: round(t, 4) for l, t in self.model_.cut_offs(self.threshold).items() if l in self.labels}
 
     def run(self, articles: list[Article]) -> list[Classification]:
         from ..models.classify import classify_articles
 
-        return list(classify_articles(articles, self.model_, threshold=self.threshold, why_terms=self.why_terms))
+        found = classify_articles(articles, self.model_, threshold=self.threshold, why_terms=self.why_terms)
+        if not self.only:
+            return list(found)
+        keep = set(self.labels)
+        return [replace(c, themes=[t for t in c.themes if t in keep],
+                        scores={l: s for l, s in c.scores.items() if l in keep},
+                        why={l: w for l, w in c.why.items() if l in keep}) for c in found]
+
+
+def check_labels(names, labels, option: str) -> None:
+    """Every name in `names` is one of the model's `labels`, or a usage error says which is not."""
+    unknown = [n for n in names if n not in labels]
+    if unknown:
+        raise UsageError(f"{option} {unknown[0]!r}: not a label of this model (its labels: {', '.join(labels)})")
 
 
 class SummarizeTask(_Picklable):

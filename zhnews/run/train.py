@@ -117,28 +117,95 @@ def make_classifier(
 
 def train_and_save(
     data: Dataset, out: Path, classifier: ThemeClassifier, *, heldout: bool = False,
+    heldout_data: Dataset | None = None, label_names: dict | None = None,
     progress: Progress = lambda m: None,
-) -> tuple[ThemeClassifier, Report | None]:
-    """What `zhnews train` does after reading: fit, optionally score held out by file, save atomically."""
+) -> tuple[ThemeClassifier, Report | None, Report | None]:
+    """What `zhnews train` does after reading: fit, optionally score held out by file and on
+    `heldout_data` (real articles kept apart), save atomically with the labels' display names.
+
+    Returns the model, the held-out-by-file report and the held-out-data report.
+    """
+    from ..models.evaluate import evaluate
+
     model = train(data, classifier=classifier, progress=progress)
-    report, extra = None, {}
+    model.label_names_ = {l: t for l, t in (label_names or {}).items() if l in model.labels_}
+    by_file, on_heldout, extra = None, None, {}
     if heldout:
-        report = heldout_by_file(data, classifier.get_params(), progress=progress)
-        extra["heldout_by_file"] = {k: v for k, v in report.to_dict().items() if k != "errors"}
+        by_file = heldout_by_file(data, classifier.get_params(), progress=progress)
+        extra["heldout_by_file"] = _summary(by_file)
+    if heldout_data is not None:
+        on_heldout = evaluate(model, heldout_data)
+        extra["heldout"] = _summary(on_heldout)
     save(model, data, out, extra=extra)
-    return model, report
+    return model, by_file, on_heldout
+
+
+def _summary(report: Report) -> dict:
+    return {k: v for k, v in report.to_dict().items() if k not in ("errors", "confusions")}
+
+
+def load_heldout(paths: list[str], labels: list[str], data_limit: int = settings.TRAIN_MAX_CHARS) -> Dataset:
+    """Labelled articles to score the new model on; their labels must be among the training data's."""
+    data = load_dataset(list(paths), max_chars=data_limit)
+    if not len(data):
+        raise UsageError("--heldout: no labelled examples found")
+    unknown = sorted(set(data.labels()) - set(labels))
+    if unknown:
+        raise UsageError(f"--heldout: label(s) {', '.join(unknown)} are not in the training data "
+                         f"(its labels: {', '.join(labels)})")
+    return data
+
+
+def find_label_names(paths: list[str], names_file=None) -> dict:
+    """Display names: from `names_file`, else from a `labels.json` in a data folder (or beside a data file)."""
+    from ..themes import LABEL_NAMES_FILE, read_label_names
+
+    if names_file is not None:
+        return read_label_names(Path(names_file))
+    found: dict = {}
+    for item in paths:
+        path = Path(item)
+        candidate = (path if path.is_dir() else path.parent) / LABEL_NAMES_FILE
+        if candidate.is_file():
+            found.update(read_label_names(candidate))
+    return found
+
+
+SHIPPED = "shipped"  # `evaluate --compare shipped`: the model that ships with zhnews
 
 
 def evaluate_model(
-    paths: list[str], model_dir=None, *, threshold: float | None = None, data_limit: int = settings.TRAIN_MAX_CHARS
+    paths: list[str], model_dir=None, *, threshold=None, data_limit: int = settings.TRAIN_MAX_CHARS,
+    compare_with=None,
 ):
-    """Score a model on labelled files: (report, labels of the data the model does not know)."""
-    from ..models.evaluate import evaluate
+    """Score a model on labelled files: a `Report`, or with `compare_with` (a model folder, or
+    "shipped") a `Comparison` of the two.
+
+    Raises `ModelError` when the data has labels the model does not know: its scores would
+    silently leave those articles' themes out.
+    """
+    from ..models.evaluate import compare, evaluate
     from ..models.store import load_model
 
     model = load_model(model_dir)
+    other = None
+    if compare_with is not None:
+        other = load_model(None if str(compare_with) == SHIPPED and not Path(compare_with).exists() else compare_with)
     dataset = load_dataset(list(paths), max_chars=data_limit)
     if not len(dataset):
         raise UsageError("no labelled examples found")
+    # The model under test must know every label of the data. The one it is compared with (often
+    # the shipped model, next to a model that adds themes) may lack some: the comparison says so.
     unknown = sorted(set(dataset.labels()) - set(model.labels_))
-    return evaluate(model, dataset, threshold=threshold), unknown
+    if unknown:
+        raise ModelError(
+            f"the data has label(s) {', '.join(unknown)} that the model {model_dir or SHIPPED} does not know "
+            f"(its labels: {', '.join(model.labels_)}); score it on data of its own labels, or retrain it "
+            f"with these (zhnews train ... --with-default-data)"
+        )
+    try:
+        if other is None:
+            return evaluate(model, dataset, threshold=threshold)
+        return compare(model, other, dataset, (str(model_dir or SHIPPED), str(compare_with)), threshold=threshold)
+    except ValueError as exc:
+        raise UsageError(f"--threshold: {exc}") from None
