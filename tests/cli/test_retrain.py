@@ -228,3 +228,15 @@ def test_a_file_in_two_label_folders_has_both_labels(tmp_path):
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["training_data"]["label_counts"] == {"bank": 9, "rail": 9}
     assert meta["training_data"]["examples"] == 25
+
+
+def test_a_few_examples_beside_the_default_corpus_are_called_what_they_are(tmp_path):
+    mine = write_jsonl(tmp_path / "mine.jsonl", [
+        {"id": "m1", "title": "高铁新城片区控规获批", "text": "市政府批复高铁新城片区控制性详细规划，布局站前商务区和人才社区。", "labels": []},
+        {"id": "m2", "title": "金融科技产业园开园", "text": "金融科技产业园开园，首批28家金融机构科技子公司入驻，设立5亿元产业引导基金。",
+         "labels": ["finance", "parks"]},
+    ])
+    result = run(["train", str(mine), "--with-default-data", "--out", str(tmp_path / "m"), "--cv", "0", "-q"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"your 2 example\(s\) are 0% of the training data: the cross-validated scores below are "
+                     r"mostly the default corpus's", result.output)

@@ -104,13 +104,13 @@ def format_comparison(comparison, *, changes_shown: int | None = 50) -> str:
 
     for label in labels:
         sa, sb = scores_a.get(label), scores_b.get(label)
-        delta = f"{sa.f1 - sb.f1:>+7.3f}" if sa and sb and (sa.support or sb.support) else f"{'':>7}"
+        delta = f"{_delta(sa.f1, sb.f1):>+7.3f}" if sa and sb and (sa.support or sb.support) else f"{'':>7}"
         support = (sa or sb).support
         lines.append(f"{label:<16} {cells(sa)}  {cells(sb)}  {delta} {support:>8}")
     for name in ("micro", "macro"):
         ma, mb = getattr(a, name), getattr(b, name)
         lines.append(f"{name + ' avg':<16} {ma['precision']:>7.3f} {ma['recall']:>6.3f} {ma['f1']:>6.3f}  "
-                     f"{mb['precision']:>7.3f} {mb['recall']:>6.3f} {mb['f1']:>6.3f}  {ma['f1'] - mb['f1']:>+7.3f}")
+                     f"{mb['precision']:>7.3f} {mb['recall']:>6.3f} {mb['f1']:>6.3f}  {_delta(ma['f1'], mb['f1']):>+7.3f}")
     for name, report, other in (("A", a, b), ("B", b, a)):
         lacks = [s.label for s in other.labels if s.label not in {x.label for x in report.labels} and s.support]
         if lacks:
@@ -135,6 +135,10 @@ def format_comparison(comparison, *, changes_shown: int | None = 50) -> str:
     return "\n".join(lines)
 
 
+def _delta(a: float, b: float) -> float:
+    return round(a - b, 3) + 0.0  # + 0.0: never print -0.000
+
+
 def plot_report(report, path) -> None:
     """Save a PNG: the label × label confusions (with missed and spurious), and each label's
     precision and recall.
@@ -153,7 +157,7 @@ def plot_report(report, path) -> None:
     except ImportError:
         raise UsageError("--plot needs matplotlib: pip install 'zhnews[plot]'") from None
     _use_cjk_font(plt)
-    names = getattr(report, "names", None) or {}
+    names = {**(getattr(report, "names", None) or {}), "(none)": "(spurious)"}
     rows, cols, matrix = report.confusions()
     counts = np.array(matrix, dtype=float)
     share = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)

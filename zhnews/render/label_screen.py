@@ -6,6 +6,8 @@ import textwrap
 
 from .classifications import display_width
 
+# Not at the start of a line (Chinese line breaking): the character before comes down with it.
+_CLOSING = set("，。、；：？！）》」』”’…%")
 KEYS_HELP = "1-{n} toggle a theme · Enter accept · 0 no theme · s skip · u undo · q quit"
 
 
@@ -17,8 +19,13 @@ def wrap(text: str, width: int) -> list[str]:
         for ch in para:
             w = display_width(ch)
             if cols + w > width:
-                out.append(line)
-                line, cols = "", 0
+                if ch in _CLOSING and len(line) > 1:
+                    out.append(line[:-1])
+                    line = line[-1]
+                else:
+                    out.append(line)
+                    line = ""
+                cols = display_width(line)
             line += ch
             cols += w
         out.append(line)

@@ -26,7 +26,15 @@ def load_training_data(
     if with_default_data:
         default = load_dataset([default_training_dir()])
         new = sorted(set(data.labels()) - set(default.labels()))
-        data = Dataset(default.examples + data.examples)
+        mine = len(data.examples)
+        data = Dataset(default.examples + data.examples, data.warnings)
+        if mine < len(default.examples) / 4:
+            data.warnings.append(
+                f"your {mine} example(s) are {mine / (mine + len(default.examples)):.0%} of the training data: the "
+                f"cross-validated scores below are mostly the default corpus's; whether your examples changed "
+                f"anything shows on real held-out articles (--heldout FILE, or zhnews evaluate FILE --model OUT "
+                f"--compare shipped)"
+            )
         if new:
             data.warnings.append(
                 f"new label(s) {', '.join(new)}: the default corpus has none of them, so its articles "
