@@ -55,13 +55,16 @@ def test_strict_stops_the_pool_at_the_first_bad_record(corpus):
 
 
 def test_digest_with_a_pool_equals_serial(corpus, tmp_path):
-    digests = []
+    # With a pool, reading, cleaning and scoring run in the workers too: same digest, same report.
+    digests, reports = [], []
     for jobs in ("1", "2"):
-        out = tmp_path / f"d{jobs}.json"
-        result = CliRunner().invoke(app, ["digest", str(corpus), "-o", str(out), "--jobs", jobs])
+        out, report = tmp_path / f"d{jobs}.json", tmp_path / f"e{jobs}.jsonl"
+        result = CliRunner().invoke(app, ["digest", str(corpus), "-o", str(out), "--jobs", jobs, "--errors", str(report)])
         assert result.exit_code == 1, result.output  # the corpus has two bad records
         data = json.loads(out.read_text(encoding="utf-8"))
         data.pop("generated")
         digests.append(data)
+        reports.append(report.read_text(encoding="utf-8"))
     assert digests[0] == digests[1]
+    assert reports[0] == reports[1] and len(reports[0].splitlines()) == 2
     assert sum(len(t["items"]) for t in digests[0]["themes"]) + len(digests[0]["other"]) > 100

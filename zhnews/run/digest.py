@@ -49,6 +49,7 @@ def build_digest(
     progress: Callable[[str, int, int], None] | None = None,
     timings: dict[str, float] | None = None,
     jobs: int = 1,
+    proba: Sequence | None = None,
 ) -> Digest:
     """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage.
 
@@ -57,8 +58,11 @@ def build_digest(
     digest still counts and lists every story it read.
     With `jobs` > 1 the summaries and keywords are made by a pool of worker
     processes (then `summarize` and `keywords` must pickle: bound methods do).
+    `proba`, when given, holds each article's label probabilities, already
+    computed (by the pool that cleaned them).
     """
     clock = _Clock(timings)
+    known = {id(a): row for a, row in zip(articles, proba)} if proba is not None else None
     articles = select_date(articles, day)
     n_input = len(articles)
     stories = _merge_reprints(articles, dedupe_threshold)
@@ -67,7 +71,10 @@ def build_digest(
     texts = [a.full_text for a, _ in stories]
     # In batches, so that memory stays flat however many stories there are.
     step = settings.CLASSIFY_BATCH
-    probs = [row for k in range(0, len(texts), step) for row in classifier.predict_proba(texts[k : k + step])]
+    if known is not None:
+        probs = [known[id(a)] for a, _ in stories]
+    else:
+        probs = [row for k in range(0, len(texts), step) for row in classifier.predict_proba(texts[k : k + step])]
     # Deciding from the probabilities already computed halves the model's work.
     chosen = classifier.decide(probs, threshold) if texts else []
     clock.lap("classify")
@@ -232,7 +239,21 @@ def make_digest(
         clf.cut_offs(threshold)
     except ValueError as exc:
         raise UsageError(f"--threshold: {exc}") from None
-    articles = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
+    proba = None
+    if jobs > 1:
+        # Reading and cleaning cost as much as summarizing: the pool does them, with the model's scores.
+        from ..io.read import read_records
+        from .parallel import process
+        from .tasks import ScoreTask
+
+        from ..errors import ErrorLog
+
+        errors = errors if errors is not None else ErrorLog()
+        records = read_records(inputs, errors, encoding, input_format)
+        scored = list(process(records, ScoreTask(model_dir), jobs=jobs, errors=errors))
+        articles, proba = [a for a, _ in scored], [row for _, row in scored]
+    else:
+        articles = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
     if not articles:
         raise UsageError("no articles found in the input; nothing was written")
     if on_read is not None:
@@ -248,4 +269,5 @@ def make_digest(
         only=only,
         progress=progress,
         jobs=jobs,
+        proba=proba,
     )

@@ -88,6 +88,25 @@ class ClassifyTask(_Picklable):
                         why={l: w for l, w in c.why.items() if l in keep}) for c in found]
 
 
+class ScoreTask(_Picklable):
+    """Cleaned articles with every label's probability (`zhnews digest --jobs`): cleaning and the
+    model's work run in the pool; thresholds, merging and grouping stay with the parent."""
+
+    def __init__(self, model_dir=None):
+        self.model_dir = model_dir
+
+    def setup(self) -> None:
+        # The user's dictionary is set in the parent before the pool forks, as for the summaries.
+        from ..models.store import load_model
+
+        if getattr(self, "model_", None) is None:
+            self.model_ = load_model(self.model_dir)
+
+    def run(self, articles: list[Article]) -> list[tuple]:
+        proba = self.model_.predict_proba([a.full_text for a in articles])
+        return list(zip(articles, proba))
+
+
 def check_labels(names, labels, option: str) -> None:
     """Every name in `names` is one of the model's `labels`, or a usage error says which is not."""
     unknown = [n for n in names if n not in labels]
