@@ -176,3 +176,22 @@ def test_label_needs_a_terminal(news, tmp_path):
     result = CliRunner().invoke(app, ["label", str(news), "--out", str(tmp_path / "l.jsonl")])
     assert result.exit_code == 2 and "run it in a terminal" in result.output
     assert not (tmp_path / "l.jsonl").exists()
+
+
+def test_a_custom_model_is_labelled_under_its_display_names(tmp_path):
+    from tests.helpers import five_label_model
+
+    root, model, news = five_label_model(tmp_path)
+    out = tmp_path / "l.jsonl"
+    child = spawn(str(news), "--out", str(out), "--model", str(model), "--order", "file", cwd=tmp_path)
+    assert shown_title(child) == "地铁新线开通"
+    screen = child.before
+    for key, name in enumerate(["银行与资本市场", "生物医药", "新能源与储能产业", "食品加工", "轨道交通装备"], start=1):
+        assert f"{key} {name}" in screen
+    assert "[x] 5 轨道交通装备" in screen  # the model's suggestion, under its name
+    child.send("\r")
+    shown_title(child)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert answers(out)[0]["labels"] == ["rail"]

@@ -42,14 +42,11 @@ def screen(
     rule = "─" * min(width, 80)
     head = [f"zhnews label · article {position} of {total} · {given} answer(s) saved to {out}", rule,
             *wrap("标题：" + (title or "（无标题）"), width), *wrap("来源：" + source, width), ""]
-    model = "model: " + "   ".join(
-        f"{names.get(l, l)} {scores[l]:.2f}" + ("✓" if scores[l] >= cut_offs.get(l, 0.5) else "")
-        for l in labels if l in scores
-    ) if scores else "model: (does not know these labels)"
-    choice = "yours: " + "  ".join(f"[{'x' if l in chosen else ' '}] {k} {names.get(l, l)}"
-                                   for k, l in enumerate(labels, start=1))
-    foot = ["", rule, *wrap(model, width), *wrap(choice, width),
-            *wrap(KEYS_HELP.format(n=len(labels)), width)]
+    model = _items("model: ", [f"{names.get(l, l)} {scores[l]:.2f}" + ("✓" if scores[l] >= cut_offs.get(l, 0.5) else "")
+                               for l in labels if l in scores] or ["(does not know these labels)"], width)
+    choice = _items("yours: ", [f"[{'x' if l in chosen else ' '}] {k} {names.get(l, l)}"
+                                for k, l in enumerate(labels, start=1)], width)
+    foot = ["", rule, *model, *choice, *wrap(KEYS_HELP.format(n=len(labels)), width)]
     if message:
         foot.append(message)
     room = max(3, height - len(head) - len(foot) - 1)
@@ -57,6 +54,19 @@ def screen(
     if len(body) > room:
         body = body[: room - 1] + [f"… （另有 {len(body) - room + 1} 行未显示）"]
     return "\n".join(head + body + foot)
+
+
+def _items(prefix: str, items: list[str], width: int) -> list[str]:
+    """`items` after `prefix`, broken between items (never inside a theme's name) to fit `width`."""
+    lines, line = [], prefix
+    for item in items:
+        if line.strip() and line != prefix and display_width(line + "   " + item) > width:
+            lines.append(line)
+            line = " " * len(prefix) + item
+        else:
+            line += ("   " if line != prefix else "") + item
+    lines.append(line)
+    return lines
 
 
 def help_text(labels: list[str], names: dict[str, str]) -> str:
