@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 
 from ..errors import ZhnewsError
-from ..text.chars import in_gb2312, is_cjk
+from ..text.chars import count_cjk, count_rare_cjk
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -129,11 +129,11 @@ def chinese_plausibility(text: str) -> float:
     """Share of CJK characters that are common simplified characters (1.0 if none)."""
     from ..text.normalize import to_simplified
 
-    cjk = [c for c in to_simplified(text[:4000]) if is_cjk(c)]
-    if not cjk:
+    simplified = to_simplified(text[:4000])
+    total = count_cjk(simplified)
+    if not total:
         return 1.0
-    common = sum(1 for c in cjk if in_gb2312(c))
-    return common / len(cjk)
+    return (total - count_rare_cjk(simplified)) / total
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -127,8 +127,12 @@ class CharAnalyzer:
         out: list[str] = []
         for run in _NOISE.split(text):
             size = len(run)
-            for n in range(lo, hi + 1):
-                out += [run[i : i + n] for i in range(size - n + 1)]
+            # n-grams longer than the run give nothing: not even an empty comprehension.
+            for n in range(lo, min(hi, size) + 1):
+                if n == 1:
+                    out += run  # its characters, without slicing
+                else:
+                    out += [run[i : i + n] for i in range(size - n + 1)]
         return out
 
 

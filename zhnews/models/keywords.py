@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 from .. import settings
@@ -47,6 +49,8 @@ def general_idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2] if values else 10.0
 
 
+# Words repeat across articles and the test is pure: remember the verdicts (bounded).
+@lru_cache(maxsize=65536)
 def is_keyword_candidate(word: str) -> bool:
     """Content words only; latin only as an acronym (5G, GDP), never pinyin."""
     if len(word) < 2 or word in _NEWS_CHROME:
@@ -90,31 +94,50 @@ class KeywordExtractor:
 
 def _candidates(tok, text: str) -> list[str]:
     """Content words, leaving out units cut from a number (19号线 → 号线, 3亿元 → 亿元)."""
-    words, previous = [], ""
-    for token in _names_joined(tok.tag(text)):
-        # Cheapest tests first: most tokens are single characters or punctuation.
-        if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and tok.is_content(token):
-            words.append(token)
-        previous = token
-    return words
+    tokens = _names_joined(tok.tag(text))
+    content = tok.is_content
+    # Cheapest tests first: most tokens are single characters or punctuation.
+    return [token for previous, token in zip(chain(("",), tokens), tokens)
+            if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and content(token)]
 
 
 def _names_joined(tagged: list[tuple[str, str]]) -> list[str]:
     """Tokens, with a person's name kept whole: a one-character surname (nr) and the one or two
     characters after it (胡 + 长春 → 胡长春, not the city 长春)."""
+    # Only one-character surnames can start a join; most texts have none or few, so the
+    # tokens between them are copied as they are.
+    surnames = _surnames(tagged)
+    if not surnames:
+        return list(map(itemgetter(0), tagged))
     out: list[str] = []
     i = 0
-    while i < len(tagged):
-        word, flag = tagged[i]
-        if flag == "nr" and len(word) == 1 and i + 1 < len(tagged):
-            after = tagged[i + 1][0]
-            if 1 <= len(after) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in after):
-                out.append(word + after)
-                i += 2
-                continue
-        out.append(word)
-        i += 1
+    for s in surnames:
+        if s < i:
+            continue  # already joined as the end of the name before
+        out.extend(word for word, _ in tagged[i:s])
+        word = tagged[s][0]
+        after = tagged[s + 1][0] if s + 1 < len(tagged) else ""
+        if after and len(after) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in after):
+            out.append(word + after)
+            i = s + 2
+        else:
+            out.append(word)
+            i = s + 1
+    out.extend(word for word, _ in tagged[i:])
     return out
+
+
+def _surnames(tagged: list[tuple[str, str]]) -> list[int]:
+    """Positions of one-character tokens tagged as a person's name."""
+    flags = list(map(itemgetter(1), tagged))
+    found, i = [], -1
+    while True:
+        try:
+            i = flags.index("nr", i + 1)  # a scan in C to the next name
+        except ValueError:
+            return found
+        if len(tagged[i][0]) == 1:
+            found.append(i)
 
 
 def no_keywords(doc: Article | str, title: str = "") -> list[str]:

@@ -10,6 +10,8 @@ its own corpus), and L2-normalised, so a dot product is the cosine.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import add
 from typing import Callable, Sequence
 
 import numpy as np
@@ -24,7 +26,7 @@ def char_bigrams(text: str) -> list[str]:
         if len(run) == 1:
             grams.append(run)
         else:
-            grams += [run[i : i + 2] for i in range(len(run) - 1)]
+            grams += map(add, run, run[1:])  # each character with the next, in C
     return grams
 
 
@@ -50,9 +52,10 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]):
     A dense array for an ordinary article, a scipy CSR matrix for a huge
     page; both support slicing and `@`.
     """
-    vocab: dict[str, int] = {}
-    add = vocab.setdefault
-    ids = [add(token, len(vocab)) for doc in docs for token in doc]
+    tokens = list(chain.from_iterable(docs))
+    # Term ids in order of first appearance; the lookups run in C, only distinct terms in Python.
+    vocab = {token: i for i, token in enumerate(dict.fromkeys(tokens))}
+    ids = list(map(vocab.__getitem__, tokens))
     n, width = len(docs), max(1, len(vocab))
     token_row = np.repeat(np.arange(n, dtype=np.int64), [len(doc) for doc in docs])
     # One (row, term) key per token; counting the keys gives each row's term counts.

@@ -8,8 +8,9 @@ from the seeds, and so a false positive can be traced to one rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .chars import CJK, CJK_CHAR
+from .chars import CJK, CJK_CHAR, count_cjk
 
 _TERMINAL = "。！？!?…”’」』"
 
@@ -17,6 +18,7 @@ _BREADCRUMB = re.compile(r"^(当前位置|您现在的位置|你现在的位置|
 # A trail of short sections: 首页 > 新闻 > 正文, 人民网>>文化, 返回腾讯网首页>>.
 _TRAIL_SEP = re.compile(r"\s*(?:>>?|»|›|＞)\s*")
 _TRAIL_HOME = re.compile(r"首页|主页|网$|频道$")
+_TRAIL_MARK = re.compile(r"[>»›＞]")
 _META = re.compile(
     r"(发布时间|发表时间|更新时间|发布日期|来源|作者|责任编辑|编辑|浏览(次数|量)?|阅读(量|数)?|点击(数|量)?|字号|时间)\s*[:：]"
     r"|^admin\s*\d|\d+\s*(个月|天|小时|分钟|秒)前|【(打印|关闭|字体|大|中|小)】|浏览\s*[:：]?\s*\d+\s*$"
@@ -26,6 +28,8 @@ _META = re.compile(
 )
 _MASTHEAD = re.compile(r"^\S{1,8}(日报|晚报|早报|时报|商报|都市报|新闻网|在线)$")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|400[- ]?\d{3,4}[- ]?\d{3,4}|0\d{2,3}-\d{7,8})(?!\d)")
+# Each number above opens with 1, 4 or 0 and a digit: without that pair a line holds none.
+_PHONE_HINT = re.compile(r"[014]\d")
 _EMAIL = re.compile(r"[\w.\-]+@[\w\-]+\.(com|cn|net|org)\b")
 _CONTACT_WORDS = re.compile(
     r"微信|扫一扫|二维码|公众号|QQ|联系人|手机号|联系电话|咨询电话|热线|邮箱|报料|投稿|加群|客服"
@@ -38,6 +42,9 @@ _COPYRIGHT = re.compile(
 _SHARE = re.compile(r"^(分享到|分享给朋友|分享至|点击分享|收藏本文|打印本页|关闭窗口|返回顶部|扫描二维码推送至手机访问|点赞|在看)")
 _FORM = re.compile(r"^(姓\s*名|邮\s*箱|留\s*言|验证码|昵\s*称|发表评论|我要评论|网友评论|评论\s*\(\d+\)|提交|登录|注册)\s*[:：]?$")
 _MARKUP = re.compile(r"divdata=|datasource:|datatype=|javascript:|</?[a-z][a-z0-9]*[\s>/]|\{\{|\}\}|&[a-z]+;|\w+=\w+;|\.(jpg|jpeg|png|gif|webp)\b", re.I)
+# Every alternative of `_MARKUP` holds one of these: a line without any cannot match, and
+# looking for them is far cheaper than the case-blind alternatives at every position.
+_MARKUP_HINT = re.compile(r"[:=<{}&.]")
 _URL_ONLY = re.compile(r"^\W*(https?://|www\.)\S+\W*$")
 _CAPTION = re.compile(r"^[(（【]?(相关资料图|资料图|图片来源|配图|图源|图\s*[|/]|视频截图)[^)）】]{0,30}[)）】]?$|(记者|通讯员)\S{0,10}\s*摄\s*$|^\S{0,20}摄影?[:：/]")
 _RELATED = re.compile(
@@ -66,6 +73,13 @@ _PROMPT = re.compile(
     r"^\d{0,2}[、.]?\s*回复[【\[「“].{1,12}[】\]」”]|点击(菜单栏|阅读原文|下方|上方|投票|进入|查看)|【点击投票】"
     r"|(扫描|长按|识别)(下方|上方|图中)?二维码|戳(这里|链接)"
 )
+# Words that every alternative of `_PLUG` or `_PROMPT` holds. A line with none of them is
+# neither, and this one scan is cheaper than theirs (the anchored alternatives make them try
+# every position).
+_PLUG_HINT = re.compile(
+    "尽在|下载|安装|打开|海量资讯|精准解读|声明|仅供其|不代表本|本文为|评论仅|感谢您的反馈|图片"
+    "|回复|点击|二维码|戳"
+)
 # Where an article ends: the end mark and the editor lines after it.
 _END_MARK = re.compile(
     r"^[(（【\[]\s*(完|终)\s*[)）】\]]$"
@@ -79,7 +93,7 @@ _BYLINE = re.compile(r"(记者|通讯员|特约撰稿|撰文|编辑)\s*[/／:：
 def cjk_ratio(line: str) -> float:
     if not line:
         return 0.0
-    return len(CJK_CHAR.findall(line)) / len(line)
+    return count_cjk(line) / len(line)
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -88,8 +102,10 @@ def is_breadcrumb(line: str) -> bool:
         return False
     if _BREADCRUMB.search(line):
         return True
+    if "。" in line or not _TRAIL_MARK.search(line):
+        return False  # a sentence, or no separator to make a trail
     parts = [p for p in _TRAIL_SEP.split(line)]
-    if len(parts) < 2 or "。" in line:
+    if len(parts) < 2:
         return False
     sections = [p for p in parts if p]
     if not sections or any(len(p) > 20 for p in sections):
@@ -113,7 +129,8 @@ def is_contact_line(line: str) -> bool:
     """
     if len(line) > 120:
         return False
-    numbers = _PHONE.findall(line) + (_EMAIL.findall(line) if "@" in line else [])
+    phones = _PHONE.findall(line) if _PHONE_HINT.search(line) else []
+    numbers = phones + (_EMAIL.findall(line) if "@" in line else [])
     words = set(_CONTACT_WORDS.findall(line))
     if not numbers and not words:
         return False
@@ -149,11 +166,12 @@ def is_form_line(line: str) -> bool:
 def is_markup_line(line: str) -> bool:
     if _URL_ONLY.match(line):
         return True
-    return bool(_MARKUP.search(line)) and cjk_ratio(line) < 0.5
+    return bool(_MARKUP_HINT.search(line)) and bool(_MARKUP.search(line)) and cjk_ratio(line) < 0.5
 
 
 def is_caption_line(line: str) -> bool:
-    return len(line) < 50 and bool(_CAPTION.search(line))
+    # Every caption pattern holds 图 or 摄.
+    return len(line) < 50 and ("图" in line or "摄" in line) and bool(_CAPTION.search(line))
 
 
 def is_foreign_line(line: str) -> bool:
@@ -164,7 +182,8 @@ def is_foreign_line(line: str) -> bool:
     """
     if not CJK_CHAR.search(line):
         return bool(_LATIN_WORD.search(line)) and not line.rstrip().endswith((":", "："))
-    return cjk_ratio(line) < 0.3 and len(_LATIN_WORD.findall(line)) >= 4
+    # Latin words first: most Chinese lines have none, and counting them is the cheaper test.
+    return len(_LATIN_WORD.findall(line)) >= 4 and cjk_ratio(line) < 0.3
 
 
 def is_figures_line(line: str) -> bool:
@@ -189,7 +208,7 @@ def is_editorial_line(line: str) -> bool:
 
 def is_plug_line(line: str) -> bool:
     """App plugs and comment or reprint disclaimers (`海量资讯、精准解读，尽在新浪财经APP`)."""
-    if len(line) > 120:
+    if len(line) > 120 or not _PLUG_HINT.search(line):
         return False
     if _PLUG.search(line):
         return True
@@ -250,6 +269,9 @@ ROW_EDGE_RULES = WHOLE_LINE_RULES | {"markup", "caption", "teaser"}
 MAX_CHROME_LINE = 600
 
 
+# The summarizers ask about the same sentence more than once (as a candidate, then whether it
+# stands alone); the rules are pure, so an answer is remembered.
+@lru_cache(maxsize=4096)
 def chrome_kind(line: str) -> str | None:
     """The name of the first chrome rule that matches `line`, or None for content."""
     if len(line) > MAX_CHROME_LINE:

@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import re
 
-from .chars import CJK, in_gb2312, is_cjk
+from .chars import CJK, count_rare_cjk
 
 _LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u0192\u02c6-\u02dc]+")
-_ODD_LETTER = "(?![αβγδεθλμπστφωΩΔΣ])[\u0370-\u03ff\u0400-\u04ff]"
+# Each pattern opens with the rare character it is about and tests the context around it
+# afterwards: the regex engine then skips straight to those characters instead of trying the
+# whole pattern at every position of the sentence.
 _SIGNATURES = (
     re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]"),
     # Greek or Cyrillic letters touching Chinese characters: 倜χ校 (but not the
     # letters science and software write that way: β测试版, α粒子, 100μm).
-    re.compile(rf"[{CJK}]{_ODD_LETTER}|{_ODD_LETTER}[{CJK}]"),
+    re.compile(rf"[\u0370-\u03ff\u0400-\u04ff](?<![αβγδεθλμπστφωΩΔΣ])(?:(?<=[{CJK}].)|(?=[{CJK}]))"),
     # A broken closing quote: `?!` glued to the next character.
     re.compile(rf"\?!(?=[{CJK}])"),
 )
 # A lone lowercase letter wedged between Chinese characters (掷m增, 敝x曙) is
 # misdecoded bytes, except in the few words written that way (日k线, e公司/e租宝)
 # and in options of a quiz (选a, 选项b).
-_WEDGED = re.compile(rf"(?![选项])[{CJK}](?!e|k(?=线))[a-z](?=[{CJK}])")
+# The letter, then: a Chinese character before it that is not 选 or 项, not e, not k before 线,
+# and a Chinese character after it.
+_WEDGED = re.compile(rf"[a-z](?<=[{CJK}][a-z])(?<![选项][a-z])(?<!e)(?!(?<=k)线)(?=[{CJK}])")
 # Replacement and private-use characters: one run in a sentence is a broken
 # emoji, symbol or indent (SogouC's U+E5E5 pairs); several are misdecoded text.
 _REPLACEMENT_RUN = re.compile("[\ufffd\ue000-\uf8ff]+")
@@ -59,13 +63,7 @@ def is_mojibake(sentence: str) -> bool:
         return True
     if _WEDGED.search(sentence):
         return True
-    rare = 0
-    for ch in sentence:
-        if is_cjk(ch) and not in_gb2312(ch):
-            rare += 1
-            if rare >= _RARE_LIMIT:
-                return True
-    return False
+    return count_rare_cjk(sentence) >= _RARE_LIMIT
 
 
 def drop_mojibake(paragraph: str) -> tuple[str, int]:
@@ -81,6 +79,10 @@ def split_mojibake(paragraph: str) -> tuple[str, list[str]]:
     # A paragraph without a signature has no sentence with one: skip the split.
     if not is_mojibake(paragraph):
         return _REPLACEMENT_RUN.sub("", paragraph) if _ODD.search(paragraph) else paragraph, []
-    sentences = split_sentences(paragraph)
-    kept = [_REPLACEMENT_RUN.sub("", s) for s in sentences if not is_mojibake(s)]
-    return "".join(kept), [s for s in sentences if is_mojibake(s)]
+    kept, dropped = [], []
+    for sentence in split_sentences(paragraph):
+        if is_mojibake(sentence):
+            dropped.append(sentence)
+        else:
+            kept.append(_REPLACEMENT_RUN.sub("", sentence))
+    return "".join(kept), dropped

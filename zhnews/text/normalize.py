@@ -11,7 +11,7 @@ import html
 import re
 from functools import lru_cache
 
-from .chars import CJK, all_gb2312, in_gb2312, is_cjk
+from .chars import CJK, all_gb2312, rare_cjk
 
 # A parenthesised pinyin syllable with at least one tone mark: 經(jīng) → 經.
 # Chinese in brackets, like 臺(套), is left alone. A `?` may stand for the
@@ -86,7 +86,8 @@ def _from_traditional(line: str) -> str:
 
 
 def _is_traditional(line: str) -> bool:
-    return not all_gb2312(line) and any(_traditional_char(c) for c in line if is_cjk(c) and not in_gb2312(c))
+    # Each distinct character outside GB2312 is asked once, not each occurrence.
+    return any(_traditional_char(c) for c in rare_cjk(line))
 
 
 @lru_cache(maxsize=65536)
@@ -101,11 +102,10 @@ def fold_width(text: str) -> str:
 def normalize_whitespace(text: str) -> str:
     """One space for runs of spaces, no space between a Chinese character and a digit, stripped lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
-    for line in text.split("\n"):
-        line = _SPACES.sub(" ", line).strip()
-        lines.append(_SPACE_BETWEEN_CJK_AND_DIGIT.sub("", line))
-    return "\n".join(lines)
+    # Neither pattern reaches across a line break, so each runs once over the whole text;
+    # only the strip is per line.
+    text = "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    return _SPACE_BETWEEN_CJK_AND_DIGIT.sub("", text)
 
 
 # Invisible format characters: zero-width spaces and joiners, soft hyphens, word joiners, BOMs

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from ..shipped import data_path
@@ -85,7 +86,8 @@ class Tokenizer:
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Tokens with jieba's part-of-speech tags (nr: a person's name, ns: a place, nt: an organisation)."""
         if self.engine_ == "rjieba":
-            return [(w, t) for w, t in self.segmenter_.tag(text) if w.strip()]
+            # rjieba gives (word, tag) tuples already: keep them rather than build new ones.
+            return [pair for pair in self.segmenter_.tag(text) if pair[0].strip()]
         import jieba.posseg
 
         return [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(self.segmenter_).cut(text) if p.word.strip()]
@@ -96,16 +98,26 @@ class Tokenizer:
         known = self._content
         if len(known) > _MEMO_LIMIT:
             known.clear()
-        out = []
-        for token in self._lcut(text):
-            ok = known.get(token)
-            if ok is None:
-                ok = known[token] = self.is_content(token)
-            if ok:
-                out.append(token)
-        return out
+        tokens = self._lcut(text)
+        # Look every verdict up in one C-level pass; only tokens never seen are judged in Python.
+        verdicts = list(map(known.get, tokens))
+        if None in verdicts:
+            for i, ok in enumerate(verdicts):
+                if ok is None:
+                    verdicts[i] = known[tokens[i]] = self._judge(tokens[i])
+        return list(compress(tokens, verdicts))
 
     def is_content(self, token: str) -> bool:
+        """Whether `token` is a content word (remembered, as in `words`)."""
+        known = self._content
+        ok = known.get(token)
+        if ok is None:
+            if len(known) > _MEMO_LIMIT:
+                known.clear()
+            ok = known[token] = self._judge(token)
+        return ok
+
+    def _judge(self, token: str) -> bool:
         if len(token) < 2 and not is_cjk(token):
             return False
         if token in self._stop or not _CONTENT.search(token):

@@ -127,10 +127,14 @@ def _no_words(text: str) -> list[str]:
 
 
 def _first_of_near_repeats(sim: np.ndarray, threshold: float) -> list[int]:
+    # Each sentence's highest similarity to those kept so far, updated once per kept sentence
+    # rather than gathered again for every sentence.
+    closest = np.full(sim.shape[0], -np.inf)
     keep: list[int] = []
     for i in range(sim.shape[0]):
-        if not keep or sim[i, keep].max() < threshold:
+        if not keep or closest[i] < threshold:
             keep.append(i)
+            np.maximum(closest, sim[:, i], out=closest)
     return keep
 
 
