@@ -61,8 +61,10 @@ class ThemeClassifier:
     thresholds and the reported metrics; 0 or 1 = no CV, thresholds 0.5),
     `min_threshold` / `max_threshold` (clamp, so that a tiny fold cannot pick
     an absurd cut-off), `nb_alpha` (smoothing of the naive-Bayes ratios;
-    0 turns the scaling off: plain logistic regression), `random_state`, and
-    the feature settings (see `zhnews.models.features.FeatureParams`).
+    0 turns the scaling off: plain logistic regression), `random_state`, the
+    feature settings (see `zhnews.models.features.FeatureParams`), and
+    `n_jobs` (threads fitting the labels' models side by side; default one
+    per CPU; the model is the same for any number).
 
     Learned: `labels_`, `features_`, `coef_` (labels × features),
     `intercept_`, `thresholds_`, `cv_metrics_`, `oof_proba_`.
@@ -80,6 +82,7 @@ class ThemeClassifier:
         nb_alpha: float = settings.NB_ALPHA,
         random_state: int = 0,
         features: FeatureParams | None = None,
+        n_jobs: int | None = None,
     ):
         self.C = C
         self.class_weight = class_weight
@@ -90,6 +93,7 @@ class ThemeClassifier:
         self.nb_alpha = nb_alpha
         self.random_state = random_state
         self.features = features
+        self.n_jobs = n_jobs
 
     def get_params(self, deep: bool = False) -> dict:
         """The constructor's parameters: `type(self)(**get_params())` is an unfitted copy."""
@@ -125,7 +129,7 @@ class ThemeClassifier:
         `groups` (e.g. source file per text) keeps each group inside one
         fold, so near-duplicates cannot leak between training and scoring.
         """
-        from .features import analyze_texts
+        from .features import count_terms
 
         texts = list(texts)
         label_lists = [list(ls) for ls in labels]
@@ -142,15 +146,16 @@ class ThemeClassifier:
 
         progress(f"segmenting {len(texts)} texts")
         # Segmentation is the slow part: do it once, for the model and every fold.
-        docs = analyze_texts(texts, self.feature_params)
-        self._fit_docs(docs, Y)
+        counts = count_terms(texts, self.feature_params)
+        del texts
+        self._fit_counts(counts, np.arange(len(Y)), Y)
         progress(f"features: {self.features_.n_features} columns")
 
         self.thresholds_ = np.full(len(self.labels_), settings.THRESHOLD)
         self.cv_metrics_: dict[str, CVMetrics] = {}
         self.oof_proba_ = None
         if self.cv and self.cv > 1:
-            self.oof_proba_ = self._out_of_fold(docs, Y, groups, progress)
+            self.oof_proba_ = self._out_of_fold(counts, Y, groups, progress)
             for j, label in enumerate(self.labels_):
                 self.thresholds_[j] = self._best_threshold(self.oof_proba_[:, j], Y[:, j])
                 self.cv_metrics_[label] = _metrics(self.oof_proba_[:, j] >= self.thresholds_[j], Y[:, j])
@@ -165,36 +170,54 @@ class ThemeClassifier:
                     Y[i, index[l]] = 1
         return Y
 
-    def _fit_docs(self, docs: list[dict], Y: np.ndarray) -> None:
-        from .features import fit_feature_space
+    def _fit_counts(self, counts, rows: np.ndarray, Y: np.ndarray) -> dict:
+        """Fit features and model on the texts `rows` of `counts`; returns the columns used."""
+        from .features import fit_counts
 
-        self.features_, X = fit_feature_space(docs, self.feature_params)
+        self.features_, X, columns = fit_counts(counts, rows, self.feature_params)
         self.coef_, self.intercept_ = self._fit_linear(X, Y)
         self._terms_cache = None
+        return columns
 
     def _fit_linear(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        from scipy.sparse import diags
-        from sklearn.linear_model import LogisticRegression
+        import os
+        from concurrent.futures import ThreadPoolExecutor
 
         coef = np.zeros((Y.shape[1], X.shape[1]))
         intercept = np.zeros(Y.shape[1])
         ratios = nb_ratios(X, Y, self.nb_alpha) if self.nb_alpha > 0 else None
-        for j in range(Y.shape[1]):
-            # liblinear is deterministic and fast on sparse binary problems.
-            lr = LogisticRegression(
-                C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
-                random_state=self.random_state,
-            )
-            if ratios is None:
-                lr.fit(X, Y[:, j])
-                coef[j] = lr.coef_[0]
-            else:
-                lr.fit(X @ diags(ratios[j]), Y[:, j])
-                coef[j] = lr.coef_[0] * ratios[j]
-            intercept[j] = lr.intercept_[0]
+
+        def fit_label(j: int) -> None:
+            coef[j], intercept[j] = self._fit_one(X, Y[:, j], None if ratios is None else ratios[j])
+
+        # liblinear releases the GIL: threads fit the labels side by side, each on its own column.
+        threads = max(1, min(Y.shape[1], self.n_jobs or os.cpu_count() or 1))
+        if threads == 1:
+            for j in range(Y.shape[1]):
+                fit_label(j)
+        else:
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                list(pool.map(fit_label, range(Y.shape[1])))
         return coef, intercept
 
-    def _out_of_fold(self, docs: list[dict], Y: np.ndarray, groups, progress: Progress) -> np.ndarray:
+    def _fit_one(self, X, y: np.ndarray, ratio: np.ndarray | None) -> tuple[np.ndarray, float]:
+        from scipy.sparse import diags
+        from sklearn.linear_model import LogisticRegression
+
+        # liblinear is deterministic and fast on sparse binary problems.
+        lr = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
+            random_state=self.random_state,
+        )
+        if ratio is None:
+            lr.fit(X, y)
+            return lr.coef_[0], lr.intercept_[0]
+        lr.fit(X @ diags(ratio), y)
+        return lr.coef_[0] * ratio, lr.intercept_[0]
+
+    def _out_of_fold(self, counts, Y: np.ndarray, groups, progress: Progress) -> np.ndarray:
+        from .features import transform_counts
+
         folds = _folds(Y, self.cv, self.random_state, groups)
         oof = np.zeros(Y.shape, dtype=np.float64)
         for k, (train, test) in enumerate(folds, start=1):
@@ -206,9 +229,9 @@ class ThemeClassifier:
                 continue
             sub = type(self)(**{**self.get_params(), "cv": 0})
             sub.labels_ = [self.labels_[j] for j in keep]
-            sub._fit_docs([docs[i] for i in train], train_Y[:, keep])
-            X = sub.features_.transform_analyzed([docs[i] for i in test])
-            oof[np.ix_(test, keep)] = _sigmoid(X.dot_columns(sub.coef_) + sub.intercept_)
+            columns = sub._fit_counts(counts, train, train_Y[:, keep])
+            X = transform_counts(counts, test, sub.features_, columns)
+            oof[np.ix_(test, keep)] = _sigmoid(np.asarray(X @ sub.coef_.T) + sub.intercept_)
         return oof
 
     def _best_threshold(self, proba: np.ndarray, y: np.ndarray) -> float:

@@ -1,0 +1,62 @@
+"""Training features from term counts equal scikit-learn's `TfidfVectorizer` fitted on the same texts."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from tests.helpers import AUTHORED, BANK, ENERGY, OTHER, RAIL, corpus
+from zhnews.models.features import FeatureParams, FeatureSpace, count_terms, fit_counts, transform_counts
+
+
+def reference(texts, params: FeatureParams, name: str):
+    """What scikit-learn makes of these texts for one block: terms, idf, matrix."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyzer = FeatureSpace(params, []).analyzers()[name]
+    limit = {"words": params.max_word_features, "chars": params.max_char_features}[name]
+    vec = TfidfVectorizer(analyzer=analyzer, min_df=min(params.min_df, len(texts)), max_features=limit or None,
+                          sublinear_tf=True, norm="l2", dtype=np.float64)
+    matrix = vec.fit_transform(texts)
+    return [str(t) for t in vec.get_feature_names_out()], vec.idf_, matrix, vec
+
+
+def real_texts(n: int) -> list[str]:
+    rows = [json.loads(l) for l in sorted(AUTHORED.glob("*.jsonl"))[0].read_text(encoding="utf-8").splitlines()[:n]]
+    return [r["title"] + "\n" + r["text"] for r in rows]
+
+
+@pytest.mark.parametrize("params", [
+    FeatureParams(),
+    FeatureParams(min_df=1),
+    FeatureParams(max_word_features=300, max_char_features=2000),  # the limit binds: ties in frequency
+    FeatureParams(char_ngrams=(2, 4), word_ngrams=(1, 2), max_chars=200),
+], ids=["defaults", "min_df 1", "max_features binds", "other n-grams"])
+def test_counts_give_scikit_learns_vocabulary_idf_and_matrix(params):
+    texts = real_texts(80)
+    counts = count_terms(texts, params, batch=17)  # batches that do not divide the texts
+    rows = np.arange(5, 70)  # a fold: some texts out
+    space, X, columns = fit_counts(counts, rows, params)
+    offset = 0
+    for block in space.blocks:
+        terms, idf, matrix, vec = reference([texts[i] for i in rows], params, block.name)
+        assert block.terms == terms
+        np.testing.assert_array_equal(block.idf, idf)
+        part = X[:, offset : offset + len(terms)].toarray() / block.weight
+        np.testing.assert_allclose(part, matrix.toarray(), rtol=0, atol=1e-12)
+        # Held-out rows of the fold, as the fitted vectorizer transforms them.
+        test = np.array([0, 1, 2, 75, 79])
+        held = transform_counts(counts, test, space, columns)[:, offset : offset + len(terms)].toarray()
+        np.testing.assert_allclose(held / block.weight, vec.transform([texts[i] for i in test]).toarray(),
+                                   rtol=0, atol=1e-12)
+        offset += len(terms)
+
+
+def test_a_term_in_one_text_only_is_dropped_before_any_fold():
+    texts, _ = corpus({"rail_transit": RAIL, "finance": BANK, "x": ENERGY, "none": OTHER})
+    texts = texts + ["鳕鳕鳕独一无二"]
+    counts = count_terms(texts, FeatureParams())
+    assert "鳕鳕鳕" not in counts.terms["chars"] and "地铁" in counts.terms["words"] + counts.terms["chars"]
+    assert counts.counts["chars"].shape == (len(texts), len(counts.terms["chars"]))
