@@ -95,6 +95,10 @@ VARIANTS = {
     "grouped CV, words weigh 1.5": ({}, {"word_weight": 1.5}, True),
     "grouped CV, chars weigh 0.5": ({}, {"char_weight": 0.5}, True),
     "grouped CV, C 1, slack 0.005": ({"C": 1.0, "threshold_slack": 0.005}, {}, True),
+    "grouped CV, F1.25 thresholds": ({"threshold_beta": 1.25}, {}, True),
+    "grouped CV, F1.5 thresholds": ({"threshold_beta": 1.5}, {}, True),
+    "grouped CV, F2 thresholds": ({"threshold_beta": 2.0}, {}, True),
+    "grouped CV, C 1, F1.5 thresholds": ({"C": 1.0, "threshold_beta": 1.5}, {}, True),
 }
 
 

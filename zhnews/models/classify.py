@@ -60,7 +60,9 @@ class ThemeClassifier:
     negatives), `cv` (folds for the out-of-fold probabilities behind the
     thresholds and the reported metrics; 0 or 1 = no CV, thresholds 0.5),
     `min_threshold` / `max_threshold` (clamp, so that a tiny fold cannot pick
-    an absurd cut-off), `nb_alpha` (smoothing of the naive-Bayes ratios;
+    an absurd cut-off), `threshold_slack` and `threshold_beta` (how the
+    cut-off is chosen on the out-of-fold scores: the lowest within the slack
+    of the best, and F-beta instead of F1), `nb_alpha` (smoothing of the naive-Bayes ratios;
     0 turns the scaling off: plain logistic regression), `random_state`, the
     feature settings (see `zhnews.models.features.FeatureParams`), and
     `n_jobs` (threads fitting the labels' models side by side; default one
@@ -79,6 +81,7 @@ class ThemeClassifier:
         min_threshold: float = 0.2,
         max_threshold: float = 0.8,
         threshold_slack: float = 0.0,
+        threshold_beta: float = 1.0,
         nb_alpha: float = settings.NB_ALPHA,
         random_state: int = 0,
         features: FeatureParams | None = None,
@@ -90,6 +93,7 @@ class ThemeClassifier:
         self.min_threshold = min_threshold
         self.max_threshold = max_threshold
         self.threshold_slack = threshold_slack
+        self.threshold_beta = threshold_beta
         self.nb_alpha = nb_alpha
         self.random_state = random_state
         self.features = features
@@ -237,7 +241,7 @@ class ThemeClassifier:
     def _best_threshold(self, proba: np.ndarray, y: np.ndarray) -> float:
         """The cut-off with the best out-of-fold F1, centred on its plateau."""
         grid = np.round(np.arange(self.min_threshold, self.max_threshold + 1e-9, 0.01), 2)
-        scores = np.array([_metrics(proba >= t, y).f1 for t in grid])
+        scores = np.array([_fbeta(_metrics(proba >= t, y), self.threshold_beta) for t in grid])
         best = scores.max()
         if self.threshold_slack > 0:
             # Articles of other genres score lower than the training corpus does: the lowest
@@ -383,6 +387,14 @@ def _metrics(pred: np.ndarray, y: np.ndarray) -> CVMetrics:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return CVMetrics(round(precision, 4), round(recall, 4), round(f1, 4), int(y.sum()))
+
+
+def _fbeta(m: CVMetrics, beta: float) -> float:
+    """F-beta: beta > 1 weighs recall more (a theme's reader misses an untagged article)."""
+    if beta == 1.0:
+        return m.f1
+    b2 = beta * beta
+    return (1 + b2) * m.precision * m.recall / (b2 * m.precision + m.recall) if m.precision + m.recall else 0.0
 
 
 def nb_ratios(X, Y: np.ndarray, alpha: float) -> np.ndarray:

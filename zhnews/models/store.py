@@ -44,6 +44,7 @@ _SAVED_PARAMS = {
     "min_threshold": (float, 0.0),
     "max_threshold": (float, 1.0),
     "threshold_slack": (float, 0.0),
+    "threshold_beta": (float, 1.0),
     "nb_alpha": (float, 0.0),
     "random_state": (int, 0),
 }

@@ -115,12 +115,13 @@ def heldout_by_file(data: Dataset, params: dict, progress: Progress = lambda m: 
 
 def make_classifier(
     *, C: float = settings.C, cv: int = settings.CV_FOLDS, nb_alpha: float = settings.NB_ALPHA,
-    max_chars: int = settings.MAX_CHARS,
+    max_chars: int = settings.MAX_CHARS, threshold_beta: float = settings.THRESHOLD_BETA,
 ) -> ThemeClassifier:
     """The estimator `zhnews train` fits, from its options."""
     from ..models.features import FeatureParams
 
-    return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, features=FeatureParams(max_chars=max_chars))
+    return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, threshold_beta=threshold_beta,
+                           features=FeatureParams(max_chars=max_chars))
 
 
 def train_and_save(
