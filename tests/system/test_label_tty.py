@@ -195,3 +195,23 @@ def test_a_custom_model_is_labelled_under_its_display_names(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert answers(out)[0]["labels"] == ["rail"]
+
+
+def test_an_out_file_that_is_not_answers_is_refused_untouched(news, tmp_path):
+    out = tmp_path / "notes.jsonl"
+    out.write_text("just some notes\n", encoding="utf-8")
+    child = spawn(str(news), "--out", str(out), cwd=tmp_path)
+    child.expect("not a zhnews answers file")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert out.read_text(encoding="utf-8") == "just some notes\n"
+
+
+def test_an_input_without_articles_says_so(tmp_path):
+    empty = write_jsonl(tmp_path / "english.jsonl", [{"id": "e", "text": "Only English here."}])
+    child = spawn(str(empty), "--out", str(tmp_path / "l.jsonl"), cwd=tmp_path)
+    child.expect("no article found in the input")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1  # the skipped record is reported, as in every command

@@ -72,7 +72,8 @@ def command(
             echo_err(f"zhnews: {session.answers.note}")
         try:
             if not session.items:
-                echo_err(f"zhnews: nothing to label: every article is already in {out}")
+                echo_err(f"zhnews: nothing to label: every article is already in {out}" if session.already
+                         else "zhnews: nothing to label: no article found in the input")
                 return
             _loop(session, str(out))
         except KeyboardInterrupt:

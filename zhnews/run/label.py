@@ -132,6 +132,7 @@ class Session:
     labels: list[str]
     themes: dict[str, Theme]
     answers: AnswerFile
+    already: int = 0  # articles of the input answered in an earlier run
     position: int = 0
     history: list[tuple[int, int]] = field(default_factory=list)  # (item index, file size before its answer)
     given: int = 0
@@ -184,8 +185,8 @@ def make_session(
         raise UsageError(f"{len(shown)} labels: one key per label, 1 to 9; choose at most nine with --labels")
     answers = AnswerFile(out).open()
     try:
-        articles = [a for a in load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format)
-                    if a.id not in answers.done]
+        read = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
+        articles = [a for a in read if a.id not in answers.done]
         cut = model.cut_offs()
         items = []
         if articles:
@@ -199,4 +200,4 @@ def make_session(
         raise
     order_labels = [l for l in label_themes(shown, model.label_names_)]
     return Session(order_items(items, order, seed), order_labels,
-                   label_themes(shown, model.label_names_), answers)
+                   label_themes(shown, model.label_names_), answers, already=len(read) - len(articles))
