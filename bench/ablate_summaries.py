@@ -7,7 +7,8 @@ cctv_briefs dev split (budget = reference length), and on the 66 regional
 articles of bench/judge_summaries.py the automatic checks that stand in for
 the blind grades between rounds: the share of summaries quoting a heading
 (`text.lines.is_heading_unit`), quoting fluff (`fluff_score` >= 1), opening
-with a dangling 他/该/此外 sentence, and carrying a fact (`fact_score` >= 1),
+with a dangling 他/该/此外 sentence, carrying a fact (`fact_score` >= 1), and quoting the article's first sentence (where
+regional news states its event),
 and the characters and sentences used of 120.
 """
 
@@ -34,6 +35,9 @@ OFF = {
     "dangling sentences alone (keep_context off)": {"keep_context": False},
     "fill the budget (min_gain 0)": {"min_gain": 0.0},
     "report subheadings quoted (subheading_weight 8)": {"subheading_weight": 8.0},
+    "a lead that restates the title barred (lead_repeats_title off)": {"lead_repeats_title": False},
+    "subheading words and section leads weigh 1 and 0.5": {"heading_lend": 1.0, "section_weight": 0.5},
+    "subheading words 1, no section leads": {"heading_lend": 1.0, "section_weight": 0.0},
 }
 
 
@@ -57,13 +61,19 @@ def main() -> None:
         fluff = share(lambda o: any(fluff_score(s) >= 1 for s in o))
         dangling = share(lambda o: is_dependent(o[0]))
         facts = share(lambda o: any(fact_score(s) >= 1 for s in o))
+        leads = sum(bool(lead) and lead in o for lead, o in zip(firsts, outs)) / n
         chars = sum(sum(map(len, o)) for o in outs) / n
         pieces = sum(len(o) for o in outs) / n
-        return (f"{100 * rl:.2f} | {heads:.0%} | {fluff:.0%} | {dangling:.0%} | {facts:.0%} | "
+        return (f"{100 * rl:.2f} | {heads:.0%} | {fluff:.0%} | {dangling:.0%} | {facts:.0%} | {leads:.0%} | "
                 f"{chars:.0f} | {pieces:.1f}")
 
-    print("| TextRank variant | CCTV dev R-L | headings | fluff | dangling first | has a fact | chars | sentences |")
-    print("|---|---|---|---|---|---|---|---|")
+    # The article's first sentence (after datelines and headings): where regional news states its event.
+    from zhnews.models.summarize.base import summary_candidates
+
+    firsts = [next((s for s in summary_candidates(a.sentences) if not is_heading_unit(s)), "") for a in regional]
+    print("| TextRank variant | CCTV dev R-L | headings | fluff | dangling first | has a fact | quotes the lead | chars "
+          "| sentences |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, params in OFF.items():
         print(f"| {name} | {measure(TextRankSummarizer(**params))} |", flush=True)
     print(f"| lead (first sentences, datelines removed) | {measure(LeadSummarizer())} |")

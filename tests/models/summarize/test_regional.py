@@ -31,6 +31,13 @@ PROJECTS = [
     "地址：株洲市天元区黄河南路8号",
     "业内分析师说。",
 ]
+MEETING = [
+    "曹慧泉在全市先进轨道交通装备产业链建设推进大会上强调 坚定信心强实力 加快打造世界级产业集群",
+    "4月14日,株洲市先进轨道交通装备产业链建设推进大会召开。",
+    "市委书记曹慧泉出席并讲话,他强调,要聚焦优势锻长板,坚定信心强实力,加快打造世界级先进轨道交通装备产业集群。",
+    "会上听取了产业链建设及2022年工作重点汇报;中车株机、中车株洲所等8家企业负责人分别提出意见建议。",
+    "曹慧泉充分肯定全市先进轨道交通装备产业集群建设成效。",
+]
 DANGLING = [
     "市发展改革委昨日召开新闻发布会。",
     "会议通报了一季度全市经济运行情况。",
@@ -50,8 +57,11 @@ def summary(sentences, title="", chars=120):
         (SIGNING, "银行业大咖齐聚 对株洲意味着什么", ["9600亿元"], ["最美人间四月天", "有多火爆"]),
         (PROJECTS, "株洲高新区产业项目春潮涌", ["103个项目集中开工"],
          ["推动产业项目建设取得更大成绩", "声声号角", "活动现场", "供稿", "地址", "业内分析师说"]),
+        # The lead restates the headline with its date: it is the event, and readers want it.
+        (MEETING, "株洲市先进轨道交通装备产业链建设推进大会召开", ["4月14日,株洲市先进轨道交通装备产业链建设推进大会召开"],
+         ["坚定信心强实力 加快"]),
     ],
-    ids=["fluff-opener", "subheading-caption-byline-address"],
+    ids=["fluff-opener", "subheading-caption-byline-address", "lead-restating-the-title"],
 )
 def test_the_fact_is_quoted_and_the_rest_is_not(sentences, title, must, must_not):
     out = "".join(summary(sentences, title))

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...text.lines import fact_score, fluff_score, is_heading_unit
+import re
+
+from ...text.lines import fact_score, fluff_score, is_heading_unit, stands_alone
 from .base import SentenceGraph, Summarizer, unit_scale
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 class TextRankSummarizer(Summarizer):
@@ -33,7 +37,9 @@ class TextRankSummarizer(Summarizer):
       subheading lends its words to the ranking without being quoted;
     * `subheading_weight` for the subheadings themselves, when they may be
       quoted (None: never; CCTV's subheadings are its editor's brief, regional
-      pages' are slogans and section labels).
+      pages' are slogans and section labels);
+    * `lead_repeats_title`: the article's first sentence may be quoted though it
+      restates the title, when it carries a date or figure.
 
     The table of what each term adds, on cctv_briefs and on regional pages,
     is in bench/README.md.
@@ -56,7 +62,20 @@ class TextRankSummarizer(Summarizer):
         "bar_fragments": True,
         "keep_context": True,
         "min_gain": 0.2,
+        "lead_repeats_title": True,
     }
+
+    def _barred(self, graph: SentenceGraph) -> np.ndarray:
+        barred = super()._barred(graph)
+        if self.lead_repeats_title and self.bar_fragments:
+            # The lead that restates the headline with its date or figures (4月14日,…大会召开。) is the
+            # event itself; readers fail a summary that leaves it out because the title said it.
+            first = next((i for i, s in enumerate(graph.sentences) if not is_heading_unit(s)), None)
+            if (first is not None and barred[first] and graph.title_sim[first] >= self.duplicate_threshold
+                    and stands_alone(graph.sentences[first]) and _DIGIT.search(graph.sentences[first])):
+                barred = barred.copy()
+                barred[first] = False
+        return barred
 
     def score(self, graph: SentenceGraph) -> np.ndarray:
         n = len(graph.sentences)
