@@ -36,6 +36,7 @@ OFF = {
     "fill the budget (min_gain 0)": {"min_gain": 0.0},
     "report subheadings quoted (subheading_weight 8)": {"subheading_weight": 8.0},
     "a lead that restates the title barred (lead_repeats_title off)": {"lead_repeats_title": False},
+    "questions, trailing ellipses and salutations may be quoted (bar_asides off)": {"bar_asides": False},
     "subheading words and section leads weigh 1 and 0.5": {"heading_lend": 1.0, "section_weight": 0.5},
     "subheading words 1, no section leads": {"heading_lend": 1.0, "section_weight": 0.0},
 }

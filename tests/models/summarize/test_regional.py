@@ -38,6 +38,13 @@ MEETING = [
     "会上听取了产业链建设及2022年工作重点汇报;中车株机、中车株洲所等8家企业负责人分别提出意见建议。",
     "曹慧泉充分肯定全市先进轨道交通装备产业集群建设成效。",
 ]
+ASIDES = [
+    "女士们、先生们：很高兴又一次和大家见面。",
+    "去邮轮母港如何实现坐地铁登船？",
+    "南沙邮轮母港一期工程岸线总长770米，建成22.5万总吨和10万总吨邮轮泊位各1个，年通过能力75万人次。",
+    "购物、餐饮、空中花园、无敌免税城……",
+    "母港距离地铁四号线南沙客运港站约500米，是国内首个与地铁无缝接驳的邮轮母港。",
+]
 DANGLING = [
     "市发展改革委昨日召开新闻发布会。",
     "会议通报了一季度全市经济运行情况。",
@@ -60,8 +67,9 @@ def summary(sentences, title="", chars=120):
         # The lead restates the headline with its date: it is the event, and readers want it.
         (MEETING, "株洲市先进轨道交通装备产业链建设推进大会召开", ["4月14日,株洲市先进轨道交通装备产业链建设推进大会召开"],
          ["坚定信心强实力 加快"]),
+        (ASIDES, "广州南沙邮轮母港即将开通", ["岸线总长770米"], ["女士们", "如何实现", "免税城"]),
     ],
-    ids=["fluff-opener", "subheading-caption-byline-address", "lead-restating-the-title"],
+    ids=["fluff-opener", "subheading-caption-byline-address", "lead-restating-the-title", "question-ellipsis-salutation"],
 )
 def test_the_fact_is_quoted_and_the_rest_is_not(sentences, title, must, must_not):
     out = "".join(summary(sentences, title))

@@ -17,6 +17,11 @@ from ...text.lines import fact_score, fluff_score, is_heading_unit, stands_alone
 from .base import SentenceGraph, Summarizer, unit_scale
 
 _DIGIT = re.compile(r"[0-9０-９]")
+# A unit ending in a question (有多火爆? / 去邮轮母港如何实现坐地铁登船？) asks instead of telling, and one
+# trailing off in an ellipsis (购物、餐饮、空中花园……) is a teaser list: blind readers fail both as fluff.
+_ASIDE = re.compile(r"([？?]|……|…)[”’」』\s]*$")
+# A speech's address to its audience.
+_SALUTATION = re.compile(r"^(女士们|先生们|同志们|朋友们|各位|尊敬的)")
 
 
 class TextRankSummarizer(Summarizer):
@@ -39,7 +44,9 @@ class TextRankSummarizer(Summarizer):
       quoted (None: never; CCTV's subheadings are its editor's brief, regional
       pages' are slogans and section labels);
     * `lead_repeats_title`: the article's first sentence may be quoted though it
-      restates the title, when it carries a date or figure.
+      restates the title, when it carries a date or figure;
+    * `bar_asides`: units that end in a question or trail off in an ellipsis,
+      and a speech's salutation, are never quoted.
 
     The table of what each term adds, on cctv_briefs and on regional pages,
     is in bench/README.md.
@@ -63,10 +70,15 @@ class TextRankSummarizer(Summarizer):
         "keep_context": True,
         "min_gain": 0.2,
         "lead_repeats_title": True,
+        "bar_asides": True,
     }
 
     def _barred(self, graph: SentenceGraph) -> np.ndarray:
         barred = super()._barred(graph)
+        if self.bar_asides:
+            asides = np.array([bool(_ASIDE.search(s)) or bool(_SALUTATION.match(s)) for s in graph.sentences])
+            if not (barred | asides).all():
+                barred = barred | asides
         if self.lead_repeats_title and self.bar_fragments:
             # The lead that restates the headline with its date or figures (4月14日,…大会召开。) is the
             # event itself; readers fail a summary that leaves it out because the title said it.
