@@ -18,10 +18,19 @@ from .base import SentenceGraph, Summarizer, unit_scale
 
 _DIGIT = re.compile(r"[0-9０-９]")
 # A unit ending in a question (有多火爆? / 去邮轮母港如何实现坐地铁登船？) asks instead of telling, and one
-# trailing off in an ellipsis (购物、餐饮、空中花园……) is a teaser list: blind readers fail both as fluff.
-_ASIDE = re.compile(r"([？?]|……|…)[”’」』\s]*$")
+# trailing off in an ellipsis with no fact in it (购物、餐饮、空中花园……) is a teaser list: blind readers
+# fail both as fluff.
+_QUESTION = re.compile(r"[？?][”’」』\s]*$")
+_TRAILING = re.compile(r"…[”’」』\s]*$")
 # A speech's address to its audience.
 _SALUTATION = re.compile(r"^(女士们|先生们|同志们|朋友们|各位|尊敬的)")
+
+
+def _is_aside(sentence: str, lead: bool) -> bool:
+    if _QUESTION.search(sentence) or _SALUTATION.match(sentence):
+        return True
+    # A lead that trails off ends its own list of the place's traits (…土地贫瘠、信息闭塞……): still the lead.
+    return not lead and bool(_TRAILING.search(sentence)) and fact_score(sentence) < 1
 
 
 class TextRankSummarizer(Summarizer):
@@ -76,7 +85,8 @@ class TextRankSummarizer(Summarizer):
     def _barred(self, graph: SentenceGraph) -> np.ndarray:
         barred = super()._barred(graph)
         if self.bar_asides:
-            asides = np.array([bool(_ASIDE.search(s)) or bool(_SALUTATION.match(s)) for s in graph.sentences])
+            first = next((i for i, s in enumerate(graph.sentences) if not is_heading_unit(s)), -1)
+            asides = np.array([_is_aside(s, i == first) for i, s in enumerate(graph.sentences)])
             if not (barred | asides).all():
                 barred = barred | asides
         if self.lead_repeats_title and self.bar_fragments:
