@@ -20,9 +20,11 @@ Measures, in one run:
   fastText and scikit-learn TF-IDF(jieba)+LinearSVC (built as in
   bench_classify.py, trained on the training data, prediction timed), with
   zhnews timed on the same subsample for the ratio;
-* the CLI end to end on the whole corpus: `zhnews digest corpus.jsonl -o
-  out.html` once, and `classify`/`summarize` with `--jobs 1` and `--jobs 2`
-  (and `digest --jobs 2`) when the CLI has that option.
+* the CLI end to end on the whole corpus: `zhnews clean|classify|summarize
+  corpus.jsonl --format jsonl` and `zhnews digest corpus.jsonl -o out.html`
+  once each, beside a process that only runs `jieba.lcut` on the same titles
+  and texts (the issue's ratio, whole process against whole process), and
+  `classify`/`summarize`/`digest` with `--jobs 2` when the CLI has that option.
 
 Timings are medians of `--repeat` runs. Prints Markdown tables.
 
@@ -389,9 +391,30 @@ def classify_peers(z: Zhnews, sample: list, repeat: int, skip: bool, notes: list
     return rows
 
 
+# The issue's yardstick for the CLI: a whole process that only reads the JSONL and runs
+# `jieba.lcut` on each title and text (jieba's own cached dictionary, no pkg_resources).
+LCUT_PROCESS = """
+import json, logging, sys
+sys.modules["pkg_resources"] = None
+import jieba
+jieba.setLogLevel(logging.WARNING)
+with open(sys.argv[1], encoding="utf-8") as rows:
+    for line in rows:
+        if line.strip():
+            row = json.loads(line)
+            jieba.lcut(row.get("title", ""))
+            jieba.lcut(row["text"])
+"""
+LCUT_NAME = "python: jieba.lcut of every title and text (whole process)"
+
+
 def cli_end_to_end(corpus: Path, n_articles: int, chars: int, tmp: Path, notes: list[str]) -> list:
     py = sys.executable
-    runs = [("zhnews digest corpus.jsonl -o out.html", [py, "-m", "zhnews", "digest", str(corpus), "-o", str(tmp / "out.html")])]
+    runs = [(LCUT_NAME, [py, "-c", LCUT_PROCESS, str(corpus)])]
+    for command in ("clean", "classify", "summarize"):
+        runs.append((f"zhnews {command} corpus.jsonl --format jsonl",
+                     [py, "-m", "zhnews", command, str(corpus), "--format", "jsonl"]))
+    runs.append(("zhnews digest corpus.jsonl -o out.html", [py, "-m", "zhnews", "digest", str(corpus), "-o", str(tmp / "out.html")]))
     missing = []
     for command in ("classify", "summarize", "digest"):
         if not cli_has_jobs(command):
@@ -401,9 +424,8 @@ def cli_end_to_end(corpus: Path, n_articles: int, chars: int, tmp: Path, notes: 
             runs.append(("zhnews digest corpus.jsonl -o out.html --jobs 2",
                          [py, "-m", "zhnews", "digest", str(corpus), "-o", str(tmp / "out.html"), "--jobs", "2"]))
             continue
-        for jobs in (1, 2):
-            runs.append((f"zhnews {command} corpus.jsonl --format jsonl --jobs {jobs}",
-                         [py, "-m", "zhnews", command, str(corpus), "--format", "jsonl", "--jobs", str(jobs)]))
+        runs.append((f"zhnews {command} corpus.jsonl --format jsonl --jobs 2",
+                     [py, "-m", "zhnews", command, str(corpus), "--format", "jsonl", "--jobs", "2"]))
     if missing:
         notes.append(f"`--jobs` is not an option of `zhnews {'/'.join(missing)}` in this checkout: no --jobs rows for it.")
     if len(missing) < 3:
@@ -502,10 +524,12 @@ def main(argv: list[str] | None = None) -> int:
     if cli_rows:
         print(f"\nThe CLI end to end on the {info['articles']:,}-article JSONL, one run each (start-up, reading, "
               f"writing included). Peak RSS: the child's `ru_maxrss`.\n")
-        print("| command | seconds | articles/s | characters/s | peak RSS MiB |")
-        print("|---|---|---|---|---|")
+        lcut = next((wall for name, wall, *_ in cli_rows if name.startswith(LCUT_NAME)), None)
+        print("| command | seconds | articles/s | characters/s | × jieba.lcut | peak RSS MiB |")
+        print("|---|---|---|---|---|---|")
         for name, wall, aps, cps, rss in cli_rows:
-            print(f"| {name} | {wall:.1f} | {aps:,.0f} | {cps:,.0f} | {rss:.0f} |")
+            ratio = f"{lcut / wall:.2f}" if lcut else "–"
+            print(f"| {name} | {wall:.1f} | {aps:,.0f} | {cps:,.0f} | {ratio} | {rss:.0f} |")
     if notes:
         print()
         for note in notes:

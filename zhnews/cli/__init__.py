@@ -14,7 +14,7 @@ import typer
 from .. import __version__
 from ..errors import EXIT_CODES_HELP
 
-app = typer.Typer(
+_app = typer.Typer(
     name="zhnews",
     help=(
         "Read Chinese regional and industry news pages, tell what each article is about "
@@ -41,23 +41,41 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     pass
 
 
-def _register() -> None:
+# In the order `--help` lists them; each is the module of that name, with its NAME and command.
+_COMMANDS = ("clean", "summarize", "classify", "label", "train", "evaluate", "digest")
+
+
+def _register(names=_COMMANDS) -> typer.Typer:
+    """`_app` with the commands `names` (besides those it has), in `--help` order."""
+    from importlib import import_module
+
+    from ._coerce import install
+
+    install()
     # The command modules import only typer and their options at module level,
     # so `zhnews clean` does not pay for scikit-learn or the model.
-    from . import classify, clean, digest, evaluate, label, summarize, train
+    have = {info.name for info in _app.registered_commands}
+    for name in names:
+        if name not in have:
+            module = import_module(f"{__name__}.{name}")
+            _app.command(module.NAME)(module.command)
+    _app.registered_commands.sort(key=lambda info: _COMMANDS.index(info.name))
+    return _app
 
-    for module in (clean, summarize, classify, label, train, evaluate, digest):
-        app.command(module.NAME)(module.command)
 
-
-_register()
+def __getattr__(name: str):
+    # `app` has every command; a run of one command (`main`) builds only that one.
+    if name == "app":
+        globals()["app"] = _register()
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _terminated(signum, frame) -> None:
@@ -73,6 +91,9 @@ def main() -> None:
     from ..errors import EXIT_OUTPUT
 
     signal.signal(signal.SIGTERM, _terminated)
+    named = sys.argv[1:2]
+    # `zhnews clean FILE` imports and builds clean alone; `zhnews --help` and the rest, all.
+    app = _register(named if named and named[0] in _COMMANDS else _COMMANDS)
     try:
         app()
     except SystemExit as done:

@@ -1,4 +1,8 @@
-"""The options commands share, defined once, with choices built from the registries."""
+"""The options commands share, defined once, with choices built from the registries.
+
+`Method` and `SummaryMethod` are made on first use: the summarizers' registry
+imports numpy, which `zhnews clean` never needs.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ from typing_extensions import Annotated
 
 from .. import settings
 from ..io.read import READERS
-from ..models.summarize import SUMMARIZERS
 from ..render import DIGEST_FORMATS
 from ..render.classifications import FORMATS as CLASSIFY_FORMATS
 from ..render.summaries import FORMATS as SUMMARY_FORMATS
@@ -26,7 +29,6 @@ def listed(names) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
 
 
-Method = _choices("Method", SUMMARIZERS)
 DigestFormat = _choices("DigestFormat", DIGEST_FORMATS)
 TextFormat = _choices("TextFormat", SUMMARY_FORMATS)
 ClassifyFormat = _choices("ClassifyFormat", CLASSIFY_FORMATS)
@@ -127,17 +129,32 @@ Chars = Annotated[
 ]
 Ratio = Annotated[Optional[float], typer.Option("--ratio", help="Summary length as a share of the article (0-1].")]
 Keywords = Annotated[int, typer.Option("--keywords", "-k", help="Keywords per article; 0 for none.")]
-SummaryMethod = Annotated[
-    Method,
-    typer.Option(
-        "--method",
-        help=f"How sentences are ranked: {listed(SUMMARIZERS)} "
-        + "(" + "; ".join(f"{name}: {cls.description}" for name, cls in SUMMARIZERS.items()) + ").",
-    ),
-]
 TextOutput = Annotated[
     TextFormat, typer.Option("--format", "-f", help=f"{listed(SUMMARY_FORMATS)} (text is for reading).")
 ]
 ClassifyOutput = Annotated[
     ClassifyFormat, typer.Option("--format", "-f", help=f"{listed(CLASSIFY_FORMATS)} (table is for reading).")
 ]
+
+
+def _summary_method() -> dict:
+    from ..models.summarize import SUMMARIZERS
+
+    method = _choices("Method", SUMMARIZERS)
+    option = Annotated[
+        method,
+        typer.Option(
+            "--method",
+            help=f"How sentences are ranked: {listed(SUMMARIZERS)} "
+            + "(" + "; ".join(f"{name}: {cls.description}" for name, cls in SUMMARIZERS.items()) + ").",
+        ),
+    ]
+    return {"Method": method, "SummaryMethod": option}
+
+
+def __getattr__(name: str):
+    if name in ("Method", "SummaryMethod"):
+        made = _summary_method()
+        globals().update(made)  # made once: typer and the command must see the same Enum
+        return made[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

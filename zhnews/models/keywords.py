@@ -10,14 +10,20 @@ no stop words, punctuation, numbers, dates or pinyin fragments.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from .. import settings
 from ..records import Article
+
+if TYPE_CHECKING:
+    from ..text.tablecache import SortedTable
 
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -27,13 +33,15 @@ _NEWS_CHROME = frozenset({"央视网", "新闻联播", "本台", "日电", "今�
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$|^[A-Z]{2,}$")
 
 
-@lru_cache(maxsize=1)
-def general_idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median (for words it does not list)."""
-    from ..text.segment import import_jieba
-    from ..text.tablecache import cached_table
+_MEDIAN = "\x00median"  # stored beside the words; no token holds a NUL
 
-    path = Path(import_jieba().__file__).parent / "analyse" / "idf.txt"
+
+@lru_cache(maxsize=1)
+def general_idf() -> tuple[SortedTable, float]:
+    """jieba's IDF table and its median (for words it does not list)."""
+    from ..text.tablecache import cached_sorted_table
+
+    path = _jieba_folder() / "analyse" / "idf.txt"
 
     def build() -> dict[str, float]:
         table: dict[str, float] = {}
@@ -42,11 +50,25 @@ def general_idf() -> tuple[dict[str, float], float]:
                 word, _, value = line.rstrip("\n").rpartition(" ")
                 if word:
                     table[word] = float(value)
+        values = sorted(table.values())
+        # The median is of the whole table, kept with it so that loading never sorts 270k values.
+        table[_MEDIAN] = values[len(values) // 2] if values else 10.0
         return table
 
-    table = cached_table(path, "jieba-idf", build, "d")
-    values = sorted(table.values())
-    return table, values[len(values) // 2] if values else 10.0
+    table = cached_sorted_table(path, "jieba-idf", build, "d")
+    return table, table.get(_MEDIAN, 10.0)
+
+
+def _jieba_folder() -> Path:
+    """Where jieba is installed, found without importing it (its import costs a cold start 0.03 s)."""
+    import importlib.util
+
+    spec = None if "jieba" in sys.modules else importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        from ..text.segment import import_jieba
+
+        return Path(import_jieba().__file__).parent
+    return Path(spec.origin).parent
 
 
 # Words repeat across articles and the test is pure: remember the verdicts (bounded).
@@ -85,8 +107,9 @@ class KeywordExtractor:
             return []
         idf, default = general_idf()
         scored = []
-        for order, (word, tf) in enumerate(counts.items()):
-            weight = tf * idf.get(word, default) * (self.title_boost if word in title_words else 1.0)
+        words = list(counts)
+        for order, (word, tf, general) in enumerate(zip(words, counts.values(), idf.lookup(words, default))):
+            weight = tf * general * (self.title_boost if word in title_words else 1.0)
             scored.append((-weight, order, word))
         scored.sort()
         return [word for _, _, word in scored[: self.top_k]]
@@ -95,10 +118,33 @@ class KeywordExtractor:
 def _candidates(tok, text: str) -> list[str]:
     """Content words, leaving out units cut from a number (19号线 → 号线, 3亿元 → 亿元)."""
     tokens = _names_joined(tok.tag(text))
-    content = tok.is_content
+    known = _verdicts(tok)
+    # Every token's verdict in one C-level pass; only tokens never seen are judged in Python,
+    # and only the candidates are checked against the token before them.
+    verdicts = list(map(known.get, tokens))
+    if None in verdicts:
+        for i, ok in enumerate(verdicts):
+            if ok is None:
+                verdicts[i] = known[tokens[i]] = _is_candidate(tok, tokens[i])
+    return [tokens[i] for i in compress(range(len(tokens)), verdicts)
+            if not (i and tokens[i - 1][-1:].isdigit())]
+
+
+def _is_candidate(tok, token: str) -> bool:
     # Cheapest tests first: most tokens are single characters or punctuation.
-    return [token for previous, token in zip(chain(("",), tokens), tokens)
-            if len(token) > 1 and not previous[-1:].isdigit() and is_keyword_candidate(token) and content(token)]
+    return len(token) > 1 and is_keyword_candidate(token) and tok.is_content(token)
+
+
+# Each tokenizer's verdicts (its stop words decide), bounded like its own memo.
+_VERDICTS: "WeakKeyDictionary" = WeakKeyDictionary()
+_VERDICT_LIMIT = 200_000
+
+
+def _verdicts(tok) -> dict[str, bool]:
+    known = _VERDICTS.get(tok)
+    if known is None or len(known) > _VERDICT_LIMIT:
+        known = _VERDICTS[tok] = {}
+    return known
 
 
 def _names_joined(tagged: list[tuple[str, str]]) -> list[str]:

@@ -10,7 +10,7 @@ its own corpus), and L2-normalised, so a dot product is the cosine.
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, count
 from operator import add
 from typing import Callable, Sequence
 
@@ -54,7 +54,7 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]):
     """
     tokens = list(chain.from_iterable(docs))
     # Term ids in order of first appearance; the lookups run in C, only distinct terms in Python.
-    vocab = {token: i for i, token in enumerate(dict.fromkeys(tokens))}
+    vocab = dict(zip(dict.fromkeys(tokens), count()))
     ids = list(map(vocab.__getitem__, tokens))
     n, width = len(docs), max(1, len(vocab))
     token_row = np.repeat(np.arange(n, dtype=np.int64), [len(doc) for doc in docs])

@@ -166,7 +166,8 @@ def is_form_line(line: str) -> bool:
 def is_markup_line(line: str) -> bool:
     if _URL_ONLY.match(line):
         return True
-    return bool(_MARKUP_HINT.search(line)) and bool(_MARKUP.search(line)) and cjk_ratio(line) < 0.5
+    # Cheapest test first; a Chinese line fails the ratio and never reaches `_MARKUP`.
+    return bool(_MARKUP_HINT.search(line)) and cjk_ratio(line) < 0.5 and bool(_MARKUP.search(line))
 
 
 def is_caption_line(line: str) -> bool:

@@ -7,6 +7,7 @@ questions of text; the answers live here once.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from . import boilerplate as bp
@@ -78,6 +79,12 @@ def is_heading(line: str, max_len: int = MAX_HEADING) -> bool:
     return "。" not in line and "！" not in line and "？" not in line
 
 
+# The summarizers ask these of the same sentences several times (scoring, barring, selecting);
+# they are pure, so each answer is remembered for a while.
+_PER_SENTENCE = lru_cache(maxsize=4096)
+
+
+@_PER_SENTENCE
 def is_heading_unit(sentence: str) -> bool:
     """A split sentence that is a headline or subheading rather than a sentence."""
     return len(sentence) <= MAX_UNIT_HEADING and not _UNIT_END.search(sentence)
@@ -97,9 +104,16 @@ def strip_dateline(paragraph: str) -> str:
     return _DATELINE_PREFIX.sub("", paragraph, count=1) or paragraph
 
 
+# Every prefix pattern is anchored at the start: a text none of them matches there keeps its start.
+_ANY_LEAD_PREFIX = re.compile("|".join(f"(?:{p.pattern})" for p in _LEAD_PREFIXES))
+
+
 def strip_lead(sentence: str) -> str:
     """Drop datelines and station idents from the start of a sentence."""
     text = sentence.strip()
+    # Most sentences open with none of the prefixes: one match says so.
+    if not _ANY_LEAD_PREFIX.match(text):
+        return text
     changed = True
     while changed:
         changed = False
@@ -172,10 +186,13 @@ _BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)
 _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)\s*[:：]")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、是])")
+_CLAUSE_BREAK = re.compile(r"[，,；;、]")
+_DIGIT = re.compile(r"\d")
 # A unit with fewer Chinese characters than this cannot stand alone in a summary.
 MIN_STANDALONE_CJK = 12
 
 
+@_PER_SENTENCE
 def fact_score(sentence: str) -> float:
     """How much a sentence reports: quantities with units, dates, and news actions (0 to about 4)."""
     quantities = len(_QUANTITY.findall(sentence))
@@ -184,6 +201,7 @@ def fact_score(sentence: str) -> float:
     return min(quantities, 3) + min(dates, 1) * 0.5 + min(actions, 2) * 0.5
 
 
+@_PER_SENTENCE
 def fluff_score(sentence: str) -> float:
     """How much a sentence sets a mood instead of reporting: slogans, scenes, questions, exhortation."""
     score = 0.0
@@ -198,8 +216,8 @@ def fluff_score(sentence: str) -> float:
         score += 0.5
     score += 0.5 * min(len(_SLOGAN.findall(sentence)), 2)
     # Parallel clauses of equal length with no figure in them: 最美人间四月天,干事创业正当时。
-    clauses = [c for c in re.split(r"[，,；;、]", sentence.rstrip("。！？!?")) if c]
-    if len(clauses) >= 2 and not re.search(r"\d", sentence) and len({len(c) for c in clauses}) == 1:
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence.rstrip("。！？!?")) if c]
+    if len(clauses) >= 2 and not _DIGIT.search(sentence) and len({len(c) for c in clauses}) == 1:
         score += 1.0
     return score
 
@@ -209,6 +227,7 @@ def is_dependent(sentence: str) -> bool:
     return bool(_DEPENDENT.match(sentence))
 
 
+@_PER_SENTENCE
 def stands_alone(sentence: str) -> bool:
     """Worth quoting on its own: long enough, not a caption, credit, address, bare attribution or slogan."""
     if count_cjk(sentence) < MIN_STANDALONE_CJK:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .chars import CJK, count_rare_cjk
+from .split import split_sentences
 
 _LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u0192\u02c6-\u02dc]+")
 # Each pattern opens with the rare character it is about and tests the context around it
@@ -74,8 +75,6 @@ def drop_mojibake(paragraph: str) -> tuple[str, int]:
 
 def split_mojibake(paragraph: str) -> tuple[str, list[str]]:
     """`paragraph` without the sentences that carry mojibake, and those sentences."""
-    from .split import split_sentences
-
     # A paragraph without a signature has no sentence with one: skip the split.
     if not is_mojibake(paragraph):
         return _REPLACEMENT_RUN.sub("", paragraph) if _ODD.search(paragraph) else paragraph, []

@@ -23,6 +23,7 @@ import re
 import sys
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from ..shipped import data_path
@@ -81,13 +82,16 @@ class Tokenizer:
         self._content: dict[str, bool] = {}
 
     def cut(self, text: str) -> list[str]:
-        return [t for t in self._lcut(text) if t.strip()]
+        tokens = self._lcut(text)
+        return list(compress(tokens, map(str.strip, tokens)))
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Tokens with jieba's part-of-speech tags (nr: a person's name, ns: a place, nt: an organisation)."""
         if self.engine_ == "rjieba":
             # rjieba gives (word, tag) tuples already: keep them rather than build new ones.
-            return [pair for pair in self.segmenter_.tag(text) if pair[0].strip()]
+            # Filtered in C: a pair stays when its word strips to something.
+            pairs = self.segmenter_.tag(text)
+            return list(compress(pairs, map(str.strip, map(itemgetter(0), pairs))))
         import jieba.posseg
 
         return [(p.word, p.flag) for p in jieba.posseg.POSTokenizer(self.segmenter_).cut(text) if p.word.strip()]
@@ -131,15 +135,55 @@ class Tokenizer:
 
 def _rjieba_segmenter(entries, required: bool):
     try:
-        import rjieba
+        jieba_class = _rjieba_class()
     except ImportError:
         if required:
             raise
         return None
-    seg = rjieba.Jieba()
+    seg = jieba_class()
     for word, freq, tag in entries:
         seg.add_word(word, freq, tag)
     return seg
+
+
+def _rjieba_class():
+    """rjieba's `Jieba` class, without running `rjieba/__init__.py` when we can.
+
+    That file builds a default tokenizer at import (about 0.1 s, as long as ours); zhnews never
+    uses it. Loading the compiled module alone gives the same class. Once `rjieba` itself is
+    imported (or hidden with a None in `sys.modules`), the ordinary import decides.
+    """
+    if "rjieba" in sys.modules:
+        import rjieba
+
+        return rjieba.Jieba
+    module = sys.modules.get("rjieba.rjieba") or _load_rjieba_extension()
+    if module is None:
+        import rjieba
+
+        return rjieba.Jieba
+    return module.Jieba
+
+
+def _load_rjieba_extension():
+    """The compiled `rjieba.rjieba`, registered so that a later `import rjieba` reuses it; None
+    if the package is laid out differently."""
+    import importlib.machinery
+    import importlib.util
+
+    package = importlib.util.find_spec("rjieba")  # finds, never executes, the package
+    if package is None:
+        raise ImportError("No module named 'rjieba'", name="rjieba")
+    locations = package.submodule_search_locations
+    spec = importlib.machinery.PathFinder.find_spec("rjieba.rjieba", locations) if locations else None
+    if spec is None or not isinstance(spec.loader, importlib.machinery.ExtensionFileLoader):
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not hasattr(module, "Jieba"):
+        return None
+    sys.modules["rjieba.rjieba"] = module
+    return module
 
 
 def _jieba_segmenter(entries):

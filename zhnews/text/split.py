@@ -11,8 +11,7 @@ terminator.
 from __future__ import annotations
 
 import re
-
-from .chars import normalized_key
+from functools import lru_cache
 
 _TERMINATORS = "。！？!?"
 _CLOSERS = "”’」』）)】》〉\"'"
@@ -37,7 +36,36 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# Where a line without quotations ends a sentence: a run of terminators or an ellipsis, with the
+# closers after it (what `_split_line` finds one mark at a time).
+_END = re.compile("(?:[" + re.escape(_TERMINATORS) + "]+|…+|\\.{3,})[" + re.escape(_CLOSERS) + "]*")
+_OPENER = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
+# A key of at least `_MIN_SENTENCE` characters: that many characters `normalized_key` keeps.
+_LONG_ENOUGH = re.compile(r"(?:[\W_]*[^\W_]){%d}" % _MIN_SENTENCE)
+
+
+# Cleaning splits each paragraph to find repeats, then the article's text again for its
+# sentences: the same lines, a moment apart. The lists are shared, so callers copy, never change.
+@lru_cache(maxsize=1024)
 def _split_line(line: str) -> list[str]:
+    if _OPENER.search(line):
+        return _split_quoted(line)
+    return _split_unquoted(line)
+
+
+def _split_unquoted(line: str) -> list[str]:
+    # No quotation can open, so every terminator ends a sentence: one C-level scan finds them all.
+    pieces = []
+    start = 0
+    for match in _END.finditer(line):
+        pieces.append(line[start : match.end()])
+        start = match.end()
+    if start < len(line):
+        pieces.append(line[start:])
+    return _merge_fragments([p.strip() for p in pieces if p.strip()])
+
+
+def _split_quoted(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     i = 0
@@ -98,8 +126,8 @@ def _terminator_end(line: str, i: int) -> int | None:
 def _merge_fragments(pieces: list[str]) -> list[str]:
     merged: list[str] = []
     for piece in pieces:
-        core = normalized_key(piece)
-        if merged and len(core) < _MIN_SENTENCE:
+        # Only whether the key is this long matters: a match that stops there, not the whole key.
+        if merged and not _LONG_ENOUGH.match(piece):
             merged[-1] += piece
         else:
             merged.append(piece)

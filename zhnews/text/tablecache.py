@@ -15,6 +15,8 @@ import hashlib
 import os
 import stat
 import tempfile
+from bisect import bisect_left
+from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
@@ -52,14 +54,9 @@ def cached_table(source: Path, kind: str, build: Callable[[], dict], typecode: s
 
     `typecode` is the `array` type of the values: "q" (int64) or "d" (float64).
     """
-    try:
-        st = source.stat()
-    except OSError:
+    path = _cache_path(source, kind, folder)
+    if path is None:
         return build()
-    folder = folder or cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"{kind}-{st.st_size}-{int(st.st_mtime)}.bin"
     table = _read(path, typecode)
     if table is None:
         table = build()
@@ -67,7 +64,92 @@ def cached_table(source: Path, kind: str, build: Callable[[], dict], typecode: s
     return table
 
 
+class SortedTable:
+    """A read-only word table kept as its file holds it: sorted keys and their values.
+
+    Building a dict of a few hundred thousand words costs more than the rest of a cold start
+    of `summarize`; a lookup here is a binary search, remembered. A long run, past a few
+    thousand searches, builds the dict after all and looks up in it from then on.
+    """
+
+    def __init__(self, keys: list[str], values):
+        self._keys = keys
+        self._values = values
+        self._known: dict[str, float | None] = {}
+        self._searches = 0
+        self._whole = False
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def get(self, key: str, default=None):
+        found = self._known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._find(key)
+        return default if found is None else found
+
+    def lookup(self, keys, default) -> list:
+        """The value of each of `keys` (`default` for a key not in the table), in order."""
+        if self._whole:
+            return list(map(self._known.get, keys, repeat(default)))
+        return [self.get(key, default) for key in keys]
+
+    def _find(self, key: str):
+        if self._whole:
+            return None
+        self._searches += 1
+        if self._searches > _SEARCHES_BEFORE_DICT:
+            # A long run: the whole dict now costs less than the searches still to come.
+            self._known = dict(zip(self._keys, self._values.tolist()))
+            self._whole = True
+            return self._known.get(key)
+        known = self._known
+        if len(known) > _KNOWN_LIMIT:  # keys not in the table are remembered too: stay bounded
+            known.clear()
+        i = bisect_left(self._keys, key)
+        value = self._values[i] if i < len(self._keys) and self._keys[i] == key else None
+        known[key] = value
+        return value
+
+
+_UNSEEN = object()
+_KNOWN_LIMIT = 500_000
+_SEARCHES_BEFORE_DICT = 5_000
+
+
+def cached_sorted_table(source: Path, kind: str, build: Callable[[], dict], typecode: str,
+                        folder: Path | None = None) -> SortedTable:
+    """`cached_table` as a `SortedTable`: no dict is built on loading.
+
+    The cache file is only ever written sorted (under its own name), and is used only when its
+    checksum matches, so its order is not checked again.
+    """
+    path = _cache_path(source, f"{kind}-sorted", folder)
+    columns = _read_columns(path, typecode) if path is not None else None
+    if columns is None:
+        table = dict(sorted(build().items()))
+        if path is not None:
+            _write(path, table, typecode)
+        columns = list(table), array.array(typecode, table.values())
+    return SortedTable(*columns)
+
+
+def _cache_path(source: Path, kind: str, folder: Path | None) -> Path | None:
+    """Where the table built from `source` is cached, keyed by its size and time; None: no cache."""
+    try:
+        st = source.stat()
+    except OSError:
+        return None
+    folder = folder or cache_dir()
+    return None if folder is None else folder / f"{kind}-{st.st_size}-{int(st.st_mtime)}.bin"
+
+
 def _read(path: Path, typecode: str) -> dict | None:
+    columns = _read_columns(path, typecode)
+    return None if columns is None else dict(zip(columns[0], columns[1].tolist()))
+
+
+def _read_columns(path: Path, typecode: str) -> tuple[list[str], array.array] | None:
     try:
         if not stat.S_ISREG(path.lstat().st_mode):  # a FIFO would block, a link could point anywhere
             return None
@@ -89,7 +171,7 @@ def _read(path: Path, typecode: str) -> dict | None:
         return None
     if len(keys) != len(values):
         return None
-    return dict(zip(keys, values.tolist()))
+    return keys, values
 
 
 def _write(path: Path, table: dict, typecode: str) -> None:

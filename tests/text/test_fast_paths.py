@@ -1,0 +1,61 @@
+"""The shortcuts taken for speed answer exactly what the plain way answers."""
+
+from __future__ import annotations
+
+import array
+import random
+import re
+
+from zhnews.text import normalize as N
+from zhnews.text import split as S
+from zhnews.text.chars import CJK, CJK_CHAR, CJK_RUN, all_gb2312, count_rare_cjk, in_gb2312, rare_cjk
+from zhnews.text.tablecache import SortedTable, cached_sorted_table
+
+_ALPHABET = list("過國时一—·\\u4e00 a9f𠀊\ue5e5中１ａ\u3000\t\n“”‘’「」。！？!?….，")
+
+
+def _texts(n: int, seed: int):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 16))) for _ in range(n)]
+
+
+def test_rare_characters_are_found_as_one_per_character_would():
+    for text in _texts(20000, 1) + ["\\u904e", "過\\u904e", "\\u4e00一", "a—b·c"]:
+        assert rare_cjk(text) == {c for c in set(CJK_CHAR.findall(text)) if not in_gb2312(c)}, text
+        if all_gb2312(text):
+            assert count_rare_cjk(text) == 0
+        else:
+            cjk = "".join(CJK_RUN.findall(text))
+            assert count_rare_cjk(text) == len(cjk) - len(cjk.encode("gb2312", "ignore")) // 2, text
+
+
+def test_width_and_spaces_fold_as_the_table_and_lookbehinds_do():
+    between = re.compile(rf"(?<=[{CJK}]) (?=\d)|(?<=\d) (?=[{CJK}])")
+    for text in _texts(20000, 2):
+        assert N.fold_width(text) == text.translate(N._WIDTH_TABLE)
+        assert N._SPACE_BETWEEN_CJK_AND_DIGIT.sub("", text) == between.sub("", text)
+
+
+def test_a_line_without_quotations_splits_as_the_mark_by_mark_splitter_does():
+    for text in _texts(20000, 3):
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not S._OPENER.search(line):
+                assert S._split_unquoted(line) == S._split_quoted(line), line
+
+
+def test_the_sorted_table_answers_as_a_dict(tmp_path, monkeypatch):
+    table = {"地铁": 5.5, "轨道": 7.0, "交通": 1.25, "\x00median": 3.0}
+    source = tmp_path / "idf.txt"
+    source.write_text("x", encoding="utf-8")
+    for _ in range(2):  # built, then read back from the cache
+        found = cached_sorted_table(source, "t", lambda: dict(table), "d", tmp_path)
+        words = ["轨道", "高铁", "地铁", "轨道", "\x00median", "交"]
+        assert found.lookup(words, -1.0) == [table.get(w, -1.0) for w in words]
+        assert [found.get(w) for w in words] == [table.get(w) for w in words]
+    monkeypatch.setattr("zhnews.text.tablecache._SEARCHES_BEFORE_DICT", 2)
+    whole = SortedTable(sorted(table), array.array("d", [table[k] for k in sorted(table)]))
+    for _ in range(3):  # past the searches it switches to a dict, with the same answers
+        assert whole.lookup(words, -1.0) == [table.get(w, -1.0) for w in words]
+        assert whole.get("高铁", 0.5) == 0.5
+    assert whole._whole
