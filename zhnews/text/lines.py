@@ -64,6 +64,8 @@ _LEAD_PREFIXES = (
     re.compile(r"^原标题\s*[:：].{0,40}?(?=新华社|中新社|中新网|人民网|本报讯|[^，。\s]{0,10}\d{1,2}月\d{1,2}日电)"),
     # Brackets left over from a cut tag: 】中国上海/…
     re.compile(r"^[】\]]+\s*"),
+    # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
+    re.compile(r"^(中国)?[\u4e00-\u9fff]{2,6}\s*[/，,]\s*(\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–]{1,2}\s*"),
 )
 
 

@@ -107,3 +107,24 @@ def test_fewer_complete_sentences_rather_than_scraps():
     out = summary(PROJECTS, "株洲高新区产业项目春潮涌", chars=120)
     assert all(len(s) >= 12 for s in out), out
     assert len(out) <= 2
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("中国上海/2006年5月9日—新浪公司今日宣布调整公司管理团队。", "新浪公司今日宣布调整公司管理团队。"),
+    ("北京，2024年3月5日——某科技公司宣布完成10亿元B轮融资。", "某科技公司宣布完成10亿元B轮融资。"),
+    ("上海/浦东新区今日发布新政。", "上海/浦东新区今日发布新政。"),  # no date: not a dateline
+])
+def test_a_press_release_dateline_is_stripped(sentence, kept):
+    from zhnews.text.lines import strip_lead
+
+    assert strip_lead(sentence) == kept
+
+
+def test_a_bare_route_is_not_quoted():
+    sentences = ["京沪高速无锡至江阴段5月20日至31日封闭施工,过江车辆需绕行。",
+                 "无锡-G312-S229-北惠路-锡澄路-暨南大道-海港大道-汽渡。",
+                 "无锡至泰州方向的车辆可通过利港、江阴以及张家港汽渡过江。"]
+    article = Article(id="x", title="京沪高速无锡至江阴段封闭", text="\n".join(sentences), sentences=sentences)
+    # Asked for three sentences, it gives the two that are sentences.
+    out = TextRankSummarizer(length=Length(sentences=3)).summarize(article)
+    assert out == [sentences[0], sentences[2]]

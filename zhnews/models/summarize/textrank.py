@@ -22,12 +22,14 @@ _DIGIT = re.compile(r"[0-9０-９]")
 # fail both as fluff.
 _QUESTION = re.compile(r"[？?][”’」』\s]*$")
 _TRAILING = re.compile(r"…[”’」』\s]*$")
+# A route or chain of names with no sentence around it: 无锡-G312-S229-北惠路-锡澄路-汽渡。
+_CHAIN = re.compile(r"^[^，,。；;]{0,12}(?:[-—→][^，,。；;\-—→]{1,10}){3,}[。]?$")
 # A speech's address to its audience.
 _SALUTATION = re.compile(r"^(女士们|先生们|同志们|朋友们|各位|尊敬的)")
 
 
 def _is_aside(sentence: str, lead: bool) -> bool:
-    if _QUESTION.search(sentence) or _SALUTATION.match(sentence):
+    if _QUESTION.search(sentence) or _SALUTATION.match(sentence) or _CHAIN.match(sentence):
         return True
     # A lead that trails off ends its own list of the place's traits (…土地贫瘠、信息闭塞……): still the lead.
     return not lead and bool(_TRAILING.search(sentence)) and fact_score(sentence) < 1
@@ -55,7 +57,8 @@ class TextRankSummarizer(Summarizer):
     * `lead_repeats_title`: the article's first sentence may be quoted though it
       restates the title, when it carries a date or figure;
     * `bar_asides`: units that end in a question or trail off in an ellipsis,
-      and a speech's salutation, are never quoted.
+      a speech's salutation and a bare chain of names (a route) are never
+      quoted.
 
     The table of what each term adds, on cctv_briefs and on regional pages,
     is in bench/README.md.
