@@ -215,3 +215,17 @@ def test_an_input_without_articles_says_so(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1  # the skipped record is reported, as in every command
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--order", "sideways"], "'sideways' is not one of"),
+    (["--labels", "parks,new energy"], "'new energy' is not a label name"),
+    (["--labels", ",".join(f"l{k}" for k in range(10))], "at most nine"),
+])
+def test_bad_label_options_are_usage_errors(news, tmp_path, args, message):
+    out = tmp_path / "l.jsonl"
+    child = spawn(str(news), "--out", str(out), *args, cwd=tmp_path)
+    child.expect(message)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and not out.exists()

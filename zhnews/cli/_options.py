@@ -33,6 +33,7 @@ DigestFormat = _choices("DigestFormat", DIGEST_FORMATS)
 TextFormat = _choices("TextFormat", SUMMARY_FORMATS)
 ClassifyFormat = _choices("ClassifyFormat", CLASSIFY_FORMATS)
 ReportFormat = _choices("ReportFormat", ("text", "json"))
+LabelOrder = _choices("LabelOrder", ("uncertain", "file", "random"))
 
 _EXTENSIONS = " ".join(ext for reader in READERS.values() for ext in reader.extensions)
 INPUTS_HELP = f"Files, folders (read recursively) or - for stdin: {_EXTENSIONS}"

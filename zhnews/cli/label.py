@@ -11,7 +11,7 @@ import typer
 from typing_extensions import Annotated
 
 from ..errors import ErrorLog, UsageError
-from ._options import Encoding, ErrorsFile, InputFormat, Inputs, ModelDir
+from ._options import Encoding, ErrorsFile, InputFormat, Inputs, LabelOrder, ModelDir
 from ._report import check_io, echo_err, run_errors
 
 NAME = "label"
@@ -23,7 +23,7 @@ def command(
     out: Annotated[Path, typer.Option("--out", "-o", help="JSONL file the answers are appended to (train reads it).")],
     model: ModelDir = None,
     order: Annotated[
-        str, typer.Option("--order", help="uncertain (the model's least sure first), file, or random.")
+        LabelOrder, typer.Option("--order", help="uncertain (the model's least sure first), file, or random.")
     ] = "uncertain",
     labels: Annotated[
         Optional[str],
@@ -65,7 +65,7 @@ def command(
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UsageError("label is interactive: run it in a terminal (standard input and output)")
         chosen = [l.strip() for l in labels.split(",") if l.strip()] if labels else None
-        session = make_session(inputs, out, model_dir=model, labels=chosen, order=order, seed=seed,
+        session = make_session(inputs, out, model_dir=model, labels=chosen, order=LabelOrder(order).value, seed=seed,
                                encoding=encoding, input_format=input_format.value if input_format else None,
                                errors=errors)
         if session.answers.note:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ..records import Article
 from ..themes import Theme, label_themes
 
 ORDERS = ("uncertain", "file", "random")
+_LABEL = re.compile(r"^[\w\-.]+$")  # what `zhnews train` accepts
 
 
 @dataclass
@@ -179,8 +181,11 @@ def make_session(
 
     if order not in ORDERS:
         raise UsageError(f"--order must be one of {', '.join(ORDERS)}")
+    bad = [l for l in labels or () if not _LABEL.match(l)]
+    if bad:
+        raise UsageError(f"--labels: {bad[0]!r} is not a label name (letters, digits, _ - . only)")
     model = load_model(model_dir)
-    shown = list(labels) if labels else list(model.labels_)
+    shown = list(dict.fromkeys(labels)) if labels else list(model.labels_)
     if len(shown) > 9:
         raise UsageError(f"{len(shown)} labels: one key per label, 1 to 9; choose at most nine with --labels")
     answers = AnswerFile(out).open()
