@@ -42,6 +42,20 @@ def shown_title(child) -> str:
     return title
 
 
+def press(child, *keys) -> None:
+    """Each key, waiting for the screen it brings."""
+    for key in keys:
+        child.send(key)
+        shown_title(child)
+
+
+def quit_labeller(child) -> int:
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 def answers(path):
     return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()]
 
@@ -160,15 +174,8 @@ def test_custom_labels_are_offered_by_their_keys(news, tmp_path):
     child = spawn(str(news), "--out", str(out), "--order", "file", "--labels", "parks,new_energy", cwd=tmp_path)
     shown_title(child)
     assert "2 new_energy" in child.before
-    child.send("0")
-    shown_title(child)
-    child.send("2")
-    shown_title(child)
-    child.send("\r")
-    shown_title(child)
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    press(child, "0", "2", "\r")
+    assert quit_labeller(child) == 0
     assert answers(out)[0]["labels"] == ["new_energy"]
 
 
@@ -189,11 +196,8 @@ def test_a_custom_model_is_labelled_under_its_display_names(tmp_path):
     for key, name in enumerate(["银行与资本市场", "生物医药", "新能源与储能产业", "食品加工", "轨道交通装备"], start=1):
         assert f"{key} {name}" in screen
     assert "[x] 5 轨道交通装备" in screen  # the model's suggestion, under its name
-    child.send("\r")
-    shown_title(child)
-    child.send("q")
-    child.expect(pexpect.EOF)
-    child.close()
+    press(child, "\r")
+    assert quit_labeller(child) == 0
     assert answers(out)[0]["labels"] == ["rail"]
 
 
