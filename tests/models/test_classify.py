@@ -158,3 +158,22 @@ def test_why_terms_are_whole_words_without_overlapping_fragments(seed_articles):
             words = set(model.features_.blocks[0].terms)
             assert all(t in words for t in terms), terms
     assert shown >= 20
+
+
+def test_a_recall_weighted_threshold_trades_precision_for_recall():
+    import random
+
+    from tests.helpers import make_rows
+
+    rows = make_rows({"rail_transit": RAIL, "none": OTHER}, n=40)
+    rng = random.Random(0)
+    # Labels a reader could dispute: a third of the no-theme rows are marked rail anyway, so F1 and F1.5 disagree.
+    for r in rows:
+        if not r["labels"] and rng.random() < 0.35:
+            r["labels"] = ["rail_transit"]
+    texts, labels = [r["text"] for r in rows], [r["labels"] for r in rows]
+    f1 = ThemeClassifier(cv=4, threshold_beta=1.0).fit(texts, labels)
+    f15 = ThemeClassifier(cv=4, threshold_beta=1.5).fit(texts, labels)
+    assert f15.thresholds_[0] < f1.thresholds_[0]
+    assert f15.cv_metrics_["rail_transit"].recall > f1.cv_metrics_["rail_transit"].recall
+    assert f15.cv_metrics_["rail_transit"].precision < f1.cv_metrics_["rail_transit"].precision

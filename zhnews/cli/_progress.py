@@ -63,3 +63,18 @@ class ProgressReport:
                 print(f"zhnews: {self.verb} {self.count} articles", file=sys.stderr)
         elif self.plain and exc[0] is None and self._shown != self.count:
             print(f"zhnews: {self.verb} {self.count} articles", file=sys.stderr)
+
+
+def run_with_progress(inputs, task, report: ProgressReport, *, errors, encoding, input_format, jobs: int,
+                      keep_skipped: bool):
+    """What `classify` and `summarize` print: each record of `task` over the inputs' articles,
+    in order, the bar advancing as they come (skipped rows kept in place with `keep_skipped`)."""
+    from ..io.read import read_records, with_skipped_rows
+    from ..run.parallel import process
+
+    rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
+    if keep_skipped:
+        rows = with_skipped_rows(rows, errors)
+    for result in process(rows, task, jobs=jobs, errors=errors, keep_skipped=keep_skipped):
+        yield result
+        report.advance()

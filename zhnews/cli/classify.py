@@ -27,7 +27,7 @@ from ._options import (
     UserDict,
     parse_thresholds,
 )
-from ._progress import ProgressReport
+from ._progress import ProgressReport, run_with_progress
 from ._report import as_usage, check_io, run_errors
 from ._report import user_words as _user_words
 
@@ -74,9 +74,8 @@ def command(
 
       zhnews classify archive.jsonl --jobs 4 --format jsonl > themes.jsonl
     """
-    from ..io.read import read_records, with_skipped_rows
     from ..render.classifications import write_classifications
-    from ..run.parallel import check_jobs, process
+    from ..run.parallel import check_jobs
     from ..run.tasks import ClassifyTask, check_count
 
     errors = ErrorLog(strict=strict)
@@ -88,16 +87,8 @@ def command(
             raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
         task = ClassifyTask(model, parse_thresholds(threshold), why, user_words=_user_words(user_dict), only=tuple(theme or ()))
         task.setup()  # a bad model stops the run before any input is read
-        rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
-        if keep_skipped:
-            rows = with_skipped_rows(rows, errors)
         with ProgressReport("classified", forced=progress, quiet=quiet) as report:
-
-            def results():
-                for result in process(rows, task, jobs=n_jobs, errors=errors,
-                                      keep_skipped=keep_skipped):
-                    yield result
-                    report.advance()
-
-            write_classifications(results(), sys.stdout, ClassifyFormat(fmt).value, task.labels,
+            results = run_with_progress(inputs, task, report, errors=errors, encoding=encoding,
+                                        input_format=input_format, jobs=n_jobs, keep_skipped=keep_skipped)
+            write_classifications(results, sys.stdout, ClassifyFormat(fmt).value, task.labels,
                                   themes=task.themes, cut_offs=task.cut_offs)

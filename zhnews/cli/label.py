@@ -70,6 +70,8 @@ def command(
                                errors=errors)
         if session.answers.note:
             echo_err(f"zhnews: {session.answers.note}")
+        if session.already and session.items:
+            echo_err(f"zhnews: {session.already} article(s) already answered in {out} are not shown again")
         try:
             if not session.items:
                 echo_err(f"zhnews: nothing to label: every article is already in {out}" if session.already

@@ -25,7 +25,7 @@ from ._options import (
     TextOutput,
     UserDict,
 )
-from ._progress import ProgressReport
+from ._progress import ProgressReport, run_with_progress
 from ._report import as_usage, check_io, run_errors
 from ._report import user_words as _user_words
 
@@ -68,10 +68,9 @@ def command(
 
       zhnews summarize archive.jsonl --jobs 4 --format jsonl > summaries.jsonl
     """
-    from ..io.read import read_records, with_skipped_rows
     from ..models.summarize import Length
     from ..render.summaries import write_summaries
-    from ..run.parallel import check_jobs, process
+    from ..run.parallel import check_jobs
     from ..run.tasks import SummarizeTask, check_count
 
     errors = ErrorLog(strict=strict)
@@ -83,15 +82,7 @@ def command(
         if keep_skipped and TextFormat(fmt).value not in ("jsonl", "json"):
             raise UsageError("--keep-skipped writes rows: use --format jsonl or json")
         task = SummarizeTask(getattr(method, "value", method), length, keywords, user_words=_user_words(user_dict))
-        rows = read_records(inputs, errors, encoding, input_format.value if input_format else None)
-        if keep_skipped:
-            rows = with_skipped_rows(rows, errors)
         with ProgressReport("summarized", forced=progress, quiet=quiet) as report:
-
-            def records():
-                for record in process(rows, task, jobs=n_jobs, errors=errors,
-                                      keep_skipped=keep_skipped):
-                    yield record
-                    report.advance()
-
-            write_summaries(records(), sys.stdout, TextFormat(fmt).value)
+            records = run_with_progress(inputs, task, report, errors=errors, encoding=encoding,
+                                        input_format=input_format, jobs=n_jobs, keep_skipped=keep_skipped)
+            write_summaries(records, sys.stdout, TextFormat(fmt).value)

@@ -151,7 +151,6 @@ class ThemeClassifier:
         progress(f"segmenting {len(texts)} texts")
         # Segmentation is the slow part: do it once, for the model and every fold.
         counts = count_terms(texts, self.feature_params)
-        del texts
         self._fit_counts(counts, np.arange(len(Y)), Y)
         progress(f"features: {self.features_.n_features} columns")
 

@@ -34,7 +34,7 @@ def format_report(report, title: str = "", *, errors_shown: int | None = 50) -> 
     lines += format_confusions(report)
     if report.errors and errors_shown != 0:
         lines.append("")
-        lines += format_errors(report.errors, getattr(report, "cut_offs", {}), errors_shown)
+        lines += format_errors(report.errors, report.cut_offs, errors_shown)
     return "\n".join(lines)
 
 
@@ -157,7 +157,7 @@ def plot_report(report, path) -> None:
     except ImportError:
         raise UsageError("--plot needs matplotlib: pip install 'zhnews[plot]'") from None
     _use_cjk_font(plt)
-    names = {**(getattr(report, "names", None) or {}), "(none)": "(spurious)"}
+    names = {**report.names, "(none)": "(spurious)"}
     rows, cols, matrix = report.confusions()
     counts = np.array(matrix, dtype=float)
     share = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)

@@ -127,7 +127,7 @@ def build_digest(
         n_duplicates=n_input - len(stories),
         themes={label: tuple(t) for label, t in label_themes(labels, getattr(classifier, "label_names_", None)).items()
                 if label in order},
-        only=[label for label in order if only],
+        only=list(order) if only else [],
     )
 
 

@@ -31,16 +31,12 @@ class Item:
     article: Article
     scores: dict[str, float]  # the model's probability of each label it knows
     suggested: list[str]  # the labels the model would give
+    cut_offs: dict[str, float] = field(default_factory=dict)
 
     @property
-    def doubt(self) -> float:
-        """How close the model is to changing its mind: the smallest distance of a score to its cut-off.
-
-        Stored as the negative distance so that sorting by it descending puts the least sure first.
-        """
-        return -min((abs(p - self.cut_offs.get(l, 0.5)) for l, p in self.scores.items()), default=1.0)
-
-    cut_offs: dict[str, float] = field(default_factory=dict)
+    def margin(self) -> float:
+        """How close the model is to changing its mind: the smallest distance of a score to its cut-off."""
+        return min((abs(p - self.cut_offs.get(l, 0.5)) for l, p in self.scores.items()), default=1.0)
 
 
 def order_items(items: list[Item], order: str, seed: int = 0) -> list[Item]:
@@ -54,7 +50,7 @@ def order_items(items: list[Item], order: str, seed: int = 0) -> list[Item]:
         shuffled = list(items)
         random.Random(seed).shuffle(shuffled)
         return shuffled
-    return sorted(items, key=lambda it: -it.doubt)  # stable: ties keep the input order
+    return sorted(items, key=lambda it: it.margin)  # stable: ties keep the input order
 
 
 class AnswerFile:
@@ -203,6 +199,6 @@ def make_session(
     except BaseException:
         answers.close()
         raise
-    order_labels = [l for l in label_themes(shown, model.label_names_)]
-    return Session(order_items(items, order, seed), order_labels,
-                   label_themes(shown, model.label_names_), answers, already=len(read) - len(articles))
+    themes = label_themes(shown, model.label_names_)  # in the digest's order: keys 1, 2, … follow it
+    return Session(order_items(items, order, seed), list(themes), themes, answers,
+                   already=len(read) - len(articles))

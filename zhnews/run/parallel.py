@@ -94,7 +94,7 @@ def _in_pool(jobs: int, initializer, initargs: tuple, work: Callable, inputs: It
                                initializer=initializer, initargs=initargs)
     pending: deque = deque()
     it = iter(inputs)
-    finished = False
+    finished = complete = False
     try:
         while True:
             while not finished and len(pending) < 2 * jobs:
@@ -103,17 +103,23 @@ def _in_pool(jobs: int, initializer, initargs: tuple, work: Callable, inputs: It
                 except StopIteration:
                     finished = True
             if not pending:
+                complete = True
                 break
             yield pending.popleft().result()
     except BrokenProcessPool:
         raise WorkerError("a worker process died (killed, or out of memory); the output is incomplete") from None
     finally:
-        for future in pending:
-            future.cancel()
-        for process in list(getattr(pool, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        if complete:
+            # Every result is in: the idle workers exit cleanly. Terminating them here left the
+            # pool's wake-up pipe closed under its exit hook, which printed a traceback at exit.
+            pool.shutdown(wait=True)
+        else:
+            for future in pending:
+                future.cancel()
+            for process in list(getattr(pool, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _batched(records: Iterable, size: int) -> Iterator[list]:

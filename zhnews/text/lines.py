@@ -132,6 +132,25 @@ def is_teaser(sentence: str) -> bool:
     return bool(TRAILING_DOTS.search(sentence)) and not sentence.endswith("……")
 
 
+# A unit ending in a question (有多火爆? / 去邮轮母港如何实现坐地铁登船？) asks instead of telling, and one
+# trailing off in an ellipsis with no fact in it (购物、餐饮、空中花园……) is a teaser list: blind readers
+# fail both as fluff.
+_QUESTION_END = re.compile(r"[？?][”’」』\s]*$")
+_ELLIPSIS_END = re.compile(r"…[”’」』\s]*$")
+# A route or chain of names with no sentence around it: 无锡-G312-S229-北惠路-锡澄路-汽渡。
+_CHAIN = re.compile(r"^[^，,。；;]{0,12}(?:[-—→][^，,。；;\-—→]{1,10}){3,}[。]?$")
+# A speech's address to its audience.
+_SALUTATION = re.compile(r"^(女士们|先生们|同志们|朋友们|各位|尊敬的)")
+
+
+def is_aside(sentence: str, lead: bool = False) -> bool:
+    """A question, a salutation, a bare chain of names, or (except as the article's lead, which
+    may end its own list of traits: …土地贫瘠、信息闭塞……) a fact-less unit trailing off in an ellipsis."""
+    if _QUESTION_END.search(sentence) or _SALUTATION.match(sentence) or _CHAIN.match(sentence):
+        return True
+    return not lead and bool(_ELLIPSIS_END.search(sentence)) and fact_score(sentence) < 1
+
+
 def ends_sentence(unit: str) -> bool:
     """The unit closes with a sentence end (so it can be run on with the next)."""
     return bool(_UNIT_END.search(unit))

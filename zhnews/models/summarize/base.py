@@ -12,6 +12,7 @@ compared fairly.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence, Union
 
@@ -21,6 +22,7 @@ from ... import settings
 from ...records import Article
 from ...text.chars import normalized_key
 from ...text.lines import (
+    is_aside,
     is_dependent,
     is_heading_unit,
     is_report_heading,
@@ -29,6 +31,8 @@ from ...text.lines import (
     summary_candidates,
 )
 from ...text.split import split_sentences
+
+_DIGIT = re.compile(r"[0-9０-９]")
 
 _CLAUSE_MARKS = "，；、：,;:"
 # A sentence longer than the budget is cut at its last clause break if that keeps at least this
@@ -158,7 +162,11 @@ class Summarizer:
     `keep_context` (a sentence that leans on the one before it, 他/该/此外/这…,
     is taken only together with it), `min_gain` (once one sentence is chosen,
     others only while their score is at least this share of the best:
-    fewer, complete sentences rather than a budget filled with scraps).
+    fewer, complete sentences rather than a budget filled with scraps),
+    `lead_repeats_title` (with `bar_fragments`: the article's lead may be
+    quoted though it restates the title, when it carries a date or figure),
+    `bar_asides` (never quote questions, salutations, bare chains of names
+    or fact-less units trailing off in an ellipsis: `text.lines.is_aside`).
     """
 
     # One line for `--help`.
@@ -174,6 +182,8 @@ class Summarizer:
         "keep_context": False,
         "min_gain": 0.0,
         "report_headings_only": True,
+        "lead_repeats_title": False,
+        "bar_asides": False,
     }
 
     def __init__(self, length: Length = DEFAULT_LENGTH, **params):
@@ -217,16 +227,30 @@ class Summarizer:
         if self.subheading_weight is not None and self.report_headings_only:
             # Slogans and section labels are never quoted; only subheadings that report news may be.
             teasers |= headings & ~np.array([is_report_heading(s) for s in graph.sentences])
+        # The article's lead: its first unit that is not a heading.
+        lead = int(np.argmin(headings)) if not headings.all() else -1
         if self.bar_fragments:
             teasers |= np.array([not stands_alone(s) for s in graph.sentences])
-            # The digest shows the title above the summary: a sentence that repeats it adds nothing.
-            teasers |= graph.title_sim >= self.duplicate_threshold
+            # The digest shows the title above the summary: a sentence that repeats it adds nothing,
+            # except a lead that restates it with its date or figures (4月14日,…大会召开。): that is the
+            # event itself, and readers fail a summary that leaves it out.
+            repeats = graph.title_sim >= self.duplicate_threshold
+            if self.lead_repeats_title and lead >= 0 and stands_alone(graph.sentences[lead]) \
+                    and _DIGIT.search(graph.sentences[lead]):
+                repeats[lead] = False
+            teasers |= repeats
         if self.subheading_weight is None:
             barred = headings | teasers
         else:
             barred = teasers | (headings & (graph.title_sim >= self.duplicate_threshold))
             barred[0] |= headings[0]
-        return barred if not barred.all() else np.zeros_like(barred)
+        if barred.all():
+            barred = np.zeros_like(barred)  # nothing else to say: better the fragments than nothing
+        if self.bar_asides:
+            asides = np.array([is_aside(s, i == lead) for i, s in enumerate(graph.sentences)])
+            if not (barred | asides).all():
+                barred = barred | asides
+        return barred
 
     def select(self, graph: SentenceGraph, scores: np.ndarray, length: Length) -> list:
         """Greedy MMR selection under `length`, returned in document order.

@@ -11,28 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-import re
-
-from ...text.lines import fact_score, fluff_score, is_heading_unit, stands_alone
+from ...text.lines import fact_score, fluff_score, is_heading_unit
 from .base import SentenceGraph, Summarizer, unit_scale
-
-_DIGIT = re.compile(r"[0-9０-９]")
-# A unit ending in a question (有多火爆? / 去邮轮母港如何实现坐地铁登船？) asks instead of telling, and one
-# trailing off in an ellipsis with no fact in it (购物、餐饮、空中花园……) is a teaser list: blind readers
-# fail both as fluff.
-_QUESTION = re.compile(r"[？?][”’」』\s]*$")
-_TRAILING = re.compile(r"…[”’」』\s]*$")
-# A route or chain of names with no sentence around it: 无锡-G312-S229-北惠路-锡澄路-汽渡。
-_CHAIN = re.compile(r"^[^，,。；;]{0,12}(?:[-—→][^，,。；;\-—→]{1,10}){3,}[。]?$")
-# A speech's address to its audience.
-_SALUTATION = re.compile(r"^(女士们|先生们|同志们|朋友们|各位|尊敬的)")
-
-
-def _is_aside(sentence: str, lead: bool) -> bool:
-    if _QUESTION.search(sentence) or _SALUTATION.match(sentence) or _CHAIN.match(sentence):
-        return True
-    # A lead that trails off ends its own list of the place's traits (…土地贫瘠、信息闭塞……): still the lead.
-    return not lead and bool(_TRAILING.search(sentence)) and fact_score(sentence) < 1
 
 
 class TextRankSummarizer(Summarizer):
@@ -54,11 +34,9 @@ class TextRankSummarizer(Summarizer):
     * `subheading_weight` for the subheadings themselves, when they may be
       quoted (None: never; CCTV's subheadings are its editor's brief, regional
       pages' are slogans and section labels);
-    * `lead_repeats_title`: the article's first sentence may be quoted though it
-      restates the title, when it carries a date or figure;
-    * `bar_asides`: units that end in a question or trail off in an ellipsis,
-      a speech's salutation and a bare chain of names (a route) are never
-      quoted.
+    * `lead_repeats_title` and `bar_asides` are on (see `Summarizer`): blind
+      readers failed a summary without a lead that restates the title, and
+      quoted questions, salutations and teaser lists as fluff.
 
     The table of what each term adds, on cctv_briefs and on regional pages,
     is in bench/README.md.
@@ -84,23 +62,6 @@ class TextRankSummarizer(Summarizer):
         "lead_repeats_title": True,
         "bar_asides": True,
     }
-
-    def _barred(self, graph: SentenceGraph) -> np.ndarray:
-        barred = super()._barred(graph)
-        if self.bar_asides:
-            first = next((i for i, s in enumerate(graph.sentences) if not is_heading_unit(s)), -1)
-            asides = np.array([_is_aside(s, i == first) for i, s in enumerate(graph.sentences)])
-            if not (barred | asides).all():
-                barred = barred | asides
-        if self.lead_repeats_title and self.bar_fragments:
-            # The lead that restates the headline with its date or figures (4月14日,…大会召开。) is the
-            # event itself; readers fail a summary that leaves it out because the title said it.
-            first = next((i for i, s in enumerate(graph.sentences) if not is_heading_unit(s)), None)
-            if (first is not None and barred[first] and graph.title_sim[first] >= self.duplicate_threshold
-                    and stands_alone(graph.sentences[first]) and _DIGIT.search(graph.sentences[first])):
-                barred = barred.copy()
-                barred[first] = False
-        return barred
 
     def score(self, graph: SentenceGraph) -> np.ndarray:
         n = len(graph.sentences)
