@@ -60,3 +60,37 @@ def test_a_term_in_one_text_only_is_dropped_before_any_fold():
     counts = count_terms(texts, FeatureParams())
     assert "鳕鳕鳕" not in counts.terms["chars"] and "地铁" in counts.terms["words"] + counts.terms["chars"]
     assert counts.counts["chars"].shape == (len(texts), len(counts.terms["chars"]))
+
+
+# Texts whose characters the shortcuts of `FeatureSpace.transform` must treat as the
+# analyzers do: Latin and mixed case, digit runs (folded to one 0), full-width
+# forms, punctuation and space runs, a lone character between symbols, nothing at all.
+DIRTY = [
+    "",
+    "   ",
+    "——！！",
+    "地",
+    "上海ABC有限公司与abc银行签约，金额12.5亿元（2024年3月）",
+    "ＡＢＣ５６７ 数字化 转型……“智慧城市”",
+    "高铁\t\t动车组\n\n地铁3号线、4号线",
+    "İstanbul 数字经济 ß Straße",
+    "a|b|c 中|国|人 的",
+]
+
+
+@pytest.mark.parametrize("params", [
+    FeatureParams(),
+    FeatureParams(max_chars=12),  # texts cut before analysis
+    FeatureParams(char_ngrams=(2, 3)),  # no single characters
+    FeatureParams(char_ngrams=(1, 4), word_ngrams=(1, 2)),  # beyond the shortcuts: the token path
+], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams"])
+def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
+    texts = real_texts(60)
+    counts = count_terms(texts + DIRTY, params)
+    space, _, _ = fit_counts(counts, np.arange(len(texts) + len(DIRTY)), params)
+    new = texts[:5] + DIRTY + [t.upper() for t in texts[5:8]]
+    fast = space.transform(new).to_scipy().toarray()
+    expected = space.to_sklearn().transform(new).toarray()
+    np.testing.assert_allclose(fast, expected, rtol=0, atol=1e-12)
+    tokens = space.transform_analyzed(space.analyze(new)).to_scipy().toarray()
+    np.testing.assert_array_equal(fast, tokens)

@@ -146,6 +146,8 @@ class Block:
     idf: np.ndarray
     weight: float
     index: dict[str, int] = field(init=False, repr=False)
+    # n → (sorted packed keys, columns) of the n-character terms, made on first use.
+    packed: dict | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.index = {t: i for i, t in enumerate(self.terms)}
@@ -216,26 +218,36 @@ class FeatureSpace:
         return [{name: analyzers[name](text) for name in names} for text in texts]
 
     def transform(self, texts: list[str]) -> SparseRows:
-        """TF-IDF rows, identical to scikit-learn's `TfidfVectorizer(sublinear_tf=True)`."""
-        return self.transform_analyzed(self.analyze(texts))
+        """TF-IDF rows, identical to scikit-learn's `TfidfVectorizer(sublinear_tf=True)`.
+
+        The usual blocks take shortcuts that give the same columns without making
+        the tokens of `analyze`: single words are looked up as the segmenter
+        gives them (the vocabulary holds content words only, so a stop word or a
+        space finds no column, as if it had been filtered), and character
+        n-grams up to three long become integers counted in numpy.
+        """
+        p = self.params
+        hits = []
+        for block in self.blocks:
+            if block.name == "words" and tuple(p.word_ngrams) == (1, 1):
+                hits.append(_word_hits(texts, block, p.max_chars))
+            elif block.name == "chars" and p.char_ngrams[1] <= _MAX_PACKED:
+                hits.append(_char_hits(texts, block, p.max_chars, p.char_ngrams))
+            else:
+                analyze = self.analyzers()[block.name]
+                hits.append(_token_hits([analyze(t) for t in texts], block))
+        return self._tfidf(len(texts), hits)
 
     def transform_analyzed(self, docs: list[dict[str, list[str]]]) -> SparseRows:
-        # Python only looks tokens up; counting and arithmetic run in numpy,
-        # once for the whole batch.
-        n_docs, n_blocks = len(docs), len(self.blocks)
+        return self._tfidf(len(docs), [_token_hits([d[b.name] for d in docs], b) for b in self.blocks])
+
+    def _tfidf(self, n_docs: int, hits: list[tuple[np.ndarray, np.ndarray]]) -> SparseRows:
+        # Python only finds each token's column; counting and arithmetic run in
+        # numpy, once for the whole batch. `hits` holds (row, column) per block.
+        n_blocks = len(self.blocks)
         keys, block_of_col, offset = [], [], 0
-        for b, block in enumerate(self.blocks):
-            get = block.index.get
-            tokens: list[str] = []
-            lengths = []
-            for doc in docs:
-                terms = doc[block.name]
-                tokens.extend(terms)
-                lengths.append(len(terms))
-            cols = np.array(list(map(get, tokens, repeat(-1, len(tokens)))), dtype=np.int64)
-            rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-            known = cols >= 0
-            keys.append(rows[known] * self.n_features + (cols[known] + offset))
+        for b, (block, (rows, cols)) in enumerate(zip(self.blocks, hits)):
+            keys.append(rows * self.n_features + (cols + offset))
             block_of_col.append(np.full(len(block.terms), b, dtype=np.int64))
             offset += len(block.terms)
         key, counts = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64), return_counts=True)
@@ -274,6 +286,89 @@ class FeatureSpace:
         union = FeatureUnion(parts, transformer_weights=weights)
         # Already fitted: FeatureUnion only needs its parts fitted.
         return union
+
+
+def _token_hits(token_lists: list[list[str]], block: Block) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of every token of every text that is in the block's vocabulary."""
+    get = block.index.get
+    tokens: list[str] = []
+    for terms in token_lists:
+        tokens.extend(terms)
+    cols = np.array(list(map(get, tokens, repeat(-1, len(tokens)))), dtype=np.int64)
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), [len(t) for t in token_lists])
+    known = cols >= 0
+    return rows[known], cols[known]
+
+
+def _word_hits(texts: list[str], block: Block, max_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    from ..text.segment import get_tokenizer
+
+    segment = get_tokenizer().segment
+    return _token_hits([segment(_prepare(t, max_chars)) for t in texts], block)
+
+
+# Code points fit in 21 bits, so an n-gram of up to three characters packs into one int64.
+_BITS = 21
+_MAX_PACKED = 3
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+def _packed(codes: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+    key = np.zeros(len(starts), dtype=np.int64)
+    for j in range(n):
+        key = (key << _BITS) | codes[starts + j]
+    return key
+
+
+def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams) -> tuple[np.ndarray, np.ndarray]:
+    """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
+    the same way, its noise runs become one space (the texts are joined by one too),
+    and an n-gram is every window of n codes without a space."""
+    prepared = [_NOISE.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
+    codes = _codes(" ".join(prepared))
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in prepared])[: len(codes)]
+    ok = codes != 32
+    lookup = _packed_vocabulary(block)
+    rows, cols = [], []
+    lo, hi = ngrams
+    for n in range(lo, hi + 1):
+        if len(codes) < n or n not in lookup:
+            continue
+        width = len(codes) - n + 1
+        valid = ok[:width].copy()
+        for j in range(1, n):
+            valid &= ok[j : j + width]
+        starts = np.flatnonzero(valid)
+        keys = _packed(codes, starts, n)
+        sorted_keys, sorted_cols = lookup[n]
+        at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+        found = sorted_keys[at] == keys
+        rows.append(doc[starts[found]])
+        cols.append(sorted_cols[at[found]])
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def _packed_vocabulary(block: Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """n → (sorted packed keys, their columns) of the block's n-character terms, made once."""
+    cached = block.packed
+    if cached is None:
+        lengths = np.fromiter(map(len, block.terms), dtype=np.int64, count=len(block.terms))
+        codes = _codes("".join(block.terms))
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else lengths
+        cached = {}
+        for n in range(1, _MAX_PACKED + 1):
+            cols = np.flatnonzero(lengths == n)
+            if len(cols):
+                keys = _packed(codes, starts[cols], n)
+                order = np.argsort(keys, kind="stable")
+                cached[n] = (keys[order], cols[order])
+        block.packed = cached
+    return cached
 
 
 def _fit_analyzers(params: FeatureParams) -> tuple[dict, list[str]]:

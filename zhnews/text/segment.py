@@ -81,6 +81,10 @@ class Tokenizer:
         self._stop = stopwords()
         self._content: dict[str, bool] = {}
 
+    def segment(self, text: str) -> list[str]:
+        """Every token as the segmenter gives it, spaces included (no filter, no copy)."""
+        return self._lcut(text)
+
     def cut(self, text: str) -> list[str]:
         tokens = self._lcut(text)
         return list(compress(tokens, map(str.strip, tokens)))
