@@ -98,6 +98,9 @@ VARIANTS = {
     "grouped CV, F1.25 thresholds": ({"threshold_beta": 1.25}, {}, True),
     "grouped CV, F1.5 thresholds": ({"threshold_beta": 1.5}, {}, True),
     "grouped CV, F2 thresholds": ({"threshold_beta": 2.0}, {}, True),
+    "grouped CV, F1.75 thresholds": ({"threshold_beta": 1.75}, {}, True),
+    "grouped CV, F1.5, parks F2 (the shipped settings)": ({"threshold_beta": 1.5, "label_betas": {"parks": 2.0}}, {}, True),
+    "grouped CV, F1.75, C 0.75": ({"threshold_beta": 1.75, "C": 0.75}, {}, True),
     "grouped CV, C 1, F1.5 thresholds": ({"C": 1.0, "threshold_beta": 1.5}, {}, True),
 }
 

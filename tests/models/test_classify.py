@@ -177,3 +177,15 @@ def test_a_recall_weighted_threshold_trades_precision_for_recall():
     assert f15.thresholds_[0] < f1.thresholds_[0]
     assert f15.cv_metrics_["rail_transit"].recall > f1.cv_metrics_["rail_transit"].recall
     assert f15.cv_metrics_["rail_transit"].precision < f1.cv_metrics_["rail_transit"].precision
+    # A per-label beta moves that label's cut-off alone.
+    mixed = ThemeClassifier(cv=4, threshold_beta=1.0, label_betas={"rail_transit": 1.5}).fit(texts, labels)
+    assert mixed.thresholds_[0] == f15.thresholds_[0]
+
+
+def test_the_shipped_settings_weigh_parks_recall_more():
+    from zhnews.run.train import make_classifier
+    from zhnews import settings
+
+    clf = make_classifier(cv=0)
+    assert clf.label_betas == settings.LABEL_THRESHOLD_BETA
+    assert clf._beta("parks") > clf._beta("finance") == settings.THRESHOLD_BETA

@@ -173,9 +173,19 @@ def test_loading_and_predicting_never_import_sklearn_or_scipy(saved):
 
 
 def test_round_trip_keeps_the_training_parameters(tmp_path):
-    model = ThemeClassifier(cv=0, C=3.0, nb_alpha=0.5, features=FeatureParams(min_df=1)).fit(TEXTS, LABELS)
+    model = ThemeClassifier(cv=0, C=3.0, nb_alpha=0.5, label_betas={"finance": 2.0},
+                            features=FeatureParams(min_df=1)).fit(TEXTS, LABELS)
     loaded = load_model(save_model(model, tmp_path / "m"))
-    assert (loaded.C, loaded.nb_alpha) == (3.0, 0.5)
+    assert (loaded.C, loaded.nb_alpha, loaded.label_betas) == (3.0, 0.5, {"finance": 2.0})
+
+
+@pytest.mark.parametrize("betas", [["parks", 2.0], {"parks": "much"}, {"parks": -1}, {"parks": float("inf")}],
+                         ids=["a list", "a word", "negative", "infinite"])
+def test_refuses_bad_label_betas(saved, betas):
+    meta = json.loads((saved / META).read_text(encoding="utf-8"))
+    _edit_meta(saved, params={**meta["params"], "label_betas": betas})
+    with pytest.raises(ModelError, match="label_betas"):
+        load_model(saved)
 
 
 def test_model_saved_before_nb_scaling_loads_as_plain_regression(saved, model):

@@ -62,7 +62,8 @@ class ThemeClassifier:
     `min_threshold` / `max_threshold` (clamp, so that a tiny fold cannot pick
     an absurd cut-off), `threshold_slack` and `threshold_beta` (how the
     cut-off is chosen on the out-of-fold scores: the lowest within the slack
-    of the best, and F-beta instead of F1), `nb_alpha` (smoothing of the naive-Bayes ratios;
+    of the best, and F-beta instead of F1), `label_betas` (a label → beta
+    dict for the labels whose cut-off weighs recall differently), `nb_alpha` (smoothing of the naive-Bayes ratios;
     0 turns the scaling off: plain logistic regression), `random_state`, the
     feature settings (see `zhnews.models.features.FeatureParams`), and
     `n_jobs` (threads fitting the labels' models side by side; default one
@@ -82,6 +83,7 @@ class ThemeClassifier:
         max_threshold: float = 0.8,
         threshold_slack: float = 0.0,
         threshold_beta: float = 1.0,
+        label_betas: dict | None = None,
         nb_alpha: float = settings.NB_ALPHA,
         random_state: int = 0,
         features: FeatureParams | None = None,
@@ -94,6 +96,7 @@ class ThemeClassifier:
         self.max_threshold = max_threshold
         self.threshold_slack = threshold_slack
         self.threshold_beta = threshold_beta
+        self.label_betas = label_betas
         self.nb_alpha = nb_alpha
         self.random_state = random_state
         self.features = features
@@ -160,7 +163,7 @@ class ThemeClassifier:
         if self.cv and self.cv > 1:
             self.oof_proba_ = self._out_of_fold(counts, Y, groups, progress)
             for j, label in enumerate(self.labels_):
-                self.thresholds_[j] = self._best_threshold(self.oof_proba_[:, j], Y[:, j])
+                self.thresholds_[j] = self._best_threshold(self.oof_proba_[:, j], Y[:, j], self._beta(label))
                 self.cv_metrics_[label] = _metrics(self.oof_proba_[:, j] >= self.thresholds_[j], Y[:, j])
         return self
 
@@ -237,10 +240,15 @@ class ThemeClassifier:
             oof[np.ix_(test, keep)] = _sigmoid(np.asarray(X @ sub.coef_.T) + sub.intercept_)
         return oof
 
-    def _best_threshold(self, proba: np.ndarray, y: np.ndarray) -> float:
-        """The cut-off with the best out-of-fold F1, centred on its plateau."""
+    def _beta(self, label: str) -> float:
+        """The F-beta whose best out-of-fold value places `label`'s cut-off."""
+        return float((self.label_betas or {}).get(label, self.threshold_beta))
+
+    def _best_threshold(self, proba: np.ndarray, y: np.ndarray, beta: float | None = None) -> float:
+        """The cut-off with the best out-of-fold F-beta, centred on its plateau."""
         grid = np.round(np.arange(self.min_threshold, self.max_threshold + 1e-9, 0.01), 2)
-        scores = np.array([_fbeta(_metrics(proba >= t, y), self.threshold_beta) for t in grid])
+        beta = self.threshold_beta if beta is None else beta
+        scores = np.array([_fbeta(_metrics(proba >= t, y), beta) for t in grid])
         best = scores.max()
         if self.threshold_slack > 0:
             # Articles of other genres score lower than the training corpus does: the lowest

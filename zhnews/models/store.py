@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,6 +49,20 @@ _SAVED_PARAMS = {
     "nb_alpha": (float, 0.0),
     "random_state": (int, 0),
 }
+
+
+def _label_betas(value) -> dict | None:
+    """Per-label F-beta of a saved model, checked: a label name and a finite positive number each."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise ValueError("label_betas must map label names to numbers")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+        raise ValueError("label_betas must map label names to numbers")
+    betas = {k: float(v) for k, v in value.items()}
+    if not all(math.isfinite(b) and 0 < b <= 100 for b in betas.values()):
+        raise ValueError("label_betas must be positive numbers")
+    return betas
 
 
 def save_model(model, path: Path | str, *, training: dict | None = None, extra: dict | None = None) -> Path:
@@ -197,6 +212,7 @@ def load_model(path: Path | str | None = None):
         model = ThemeClassifier(
             **{name: kind(params.get(name, default)) for name, (kind, default) in _SAVED_PARAMS.items()},
             class_weight=params.get("class_weight"),
+            label_betas=_label_betas(params.get("label_betas")),
             features=feature_params,
         )
     except (TypeError, ValueError) as exc:

@@ -121,6 +121,7 @@ def make_classifier(
     from ..models.features import FeatureParams
 
     return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, threshold_beta=threshold_beta,
+                           label_betas=dict(settings.LABEL_THRESHOLD_BETA),
                            features=FeatureParams(max_chars=max_chars))
 
 
