@@ -55,11 +55,42 @@ def tfidf_matrix(docs: Sequence[Sequence[str]]):
     tokens = list(chain.from_iterable(docs))
     # Term ids in order of first appearance; the lookups run in C, only distinct terms in Python.
     vocab = dict(zip(dict.fromkeys(tokens), count()))
-    ids = list(map(vocab.__getitem__, tokens))
-    n, width = len(docs), max(1, len(vocab))
-    token_row = np.repeat(np.arange(n, dtype=np.int64), [len(doc) for doc in docs])
+    ids = np.asarray(list(map(vocab.__getitem__, tokens)), dtype=np.int64)
+    token_row = np.repeat(np.arange(len(docs), dtype=np.int64), [len(doc) for doc in docs])
+    return _weighted(token_row, ids, len(docs), len(vocab))
+
+
+def bigram_matrix(texts: Sequence[str]):
+    """`tfidf_matrix(sentence_features(texts, words=no words))`, made in numpy: the
+    character bigrams (and lone characters) of the Chinese runs are packed into
+    integers instead of being made as strings, and numbered in order of first
+    appearance as `tfidf_matrix` numbers them, so the matrix is the same."""
+    n = len(texts)
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    cjk = (codes >= 0x4E00) & (codes <= 0x9FFF)
+    after = np.zeros_like(cjk)
+    after[:-1] = cjk[1:]
+    before = np.zeros_like(cjk)
+    before[1:] = cjk[:-1]
+    pair = cjk & after
+    starts = np.flatnonzero(pair | (cjk & ~after & ~before))
+    following = np.zeros_like(codes)
+    following[:-1] = codes[1:]
+    # A bigram's key is above every single character's (its first code is shifted past 21 bits).
+    keys = np.where(pair[starts], (codes[starts] << 21) | following[starts], codes[starts])
+    doc = np.repeat(np.arange(n, dtype=np.int64), [len(t) + 1 for t in texts])[: len(codes)]
+    if not len(keys):
+        return _weighted(np.zeros(0, np.int64), np.zeros(0, np.int64), n, 0)
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(distinct))
+    return _weighted(doc[starts], rank[inverse.ravel()], n, len(distinct))
+
+
+def _weighted(token_row: np.ndarray, ids: np.ndarray, n: int, n_terms: int):
+    width = max(1, n_terms)
     # One (row, term) key per token; counting the keys gives each row's term counts.
-    keys, counts = np.unique(token_row * width + np.asarray(ids, dtype=np.int64), return_counts=True)
+    keys, counts = np.unique(token_row * width + ids, return_counts=True)
     row_of, cols = np.divmod(keys, width)
     data = counts.astype(np.float64)
     lengths = np.bincount(row_of, minlength=n)
