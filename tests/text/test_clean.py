@@ -132,6 +132,16 @@ def test_join_broken_rejoins_a_cut_sentence():
     assert join_broken(["短标题", "正文第一句。"]) == ["短标题", "正文第一句。"]
 
 
+@pytest.mark.parametrize("paragraph, tidy", [
+    ("包括先锋领航、贝莱德(115.395, 2.79, 2.47%)等资管公司。", "包括先锋领航、贝莱德等资管公司。"),
+    ("中国中车（6.12，-0.05，-0.81%）今日公告。", "中国中车今日公告。"),
+    ("净利润同比增长(10.28%)。", "净利润同比增长(10.28%)。"),  # a figure in brackets stays
+    ("贵州茅台(600519.SH)涨2.47%。", "贵州茅台(600519.SH)涨2.47%。"),  # a stock code stays
+], ids=["sina quote", "full-width quote", "a bracketed figure", "a stock code"])
+def test_a_live_stock_quote_is_removed(paragraph, tidy):
+    assert tidy_paragraph(paragraph) == tidy
+
+
 def test_tidy_paragraph_drops_dots_after_a_full_stop_only():
     assert tidy_paragraph("居全省第一。...") == "居全省第一。"
     assert tidy_paragraph("超过全年目标任务的...") == "超过全年目标任务的..."

@@ -317,9 +317,16 @@ def make_title(heads: list[str]) -> tuple[str, list[str]]:
     return title, heads[used:]
 
 
+# A finance page's live quote after a stock's name: 先锋领航、(115.395, 2.79, 2.47%)等 (price, change, percent).
+_QUOTE_WIDGET = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
+
+
 def tidy_paragraph(paragraph: str) -> str:
-    """`完成。...` loses its trailing dots, `…持续。返回腾讯网首页>>` its plug; a teaser cut mid-sentence keeps its dots."""
+    """`完成。...` loses its trailing dots, `…持续。返回腾讯网首页>>` its plug, a stock name its live
+    quote `(115.395, 2.79, 2.47%)`; a teaser cut mid-sentence keeps its dots."""
     paragraph = _TRAILING_PLUG.sub("", paragraph)
+    if "%" in paragraph:
+        paragraph = _QUOTE_WIDGET.sub("", paragraph)
     match = TRAILING_DOTS.search(paragraph)
     if match and paragraph[: match.start()][-1:] in "。！？!?”":
         return paragraph[: match.start()]

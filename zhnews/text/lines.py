@@ -188,11 +188,35 @@ _SCENE = re.compile(
 )
 _EXHORT = re.compile(r"^(要|必须|务必|让我们|我们要|希望|号召|奋力|全力|加快|坚持|切实|着力|以|抓好|紧扣|聚焦)")
 _SLOGAN = re.compile(r"号角|征程|蓝图|擂鼓|奋进|激荡|热潮|春潮|快马加鞭|撸起袖子|只争朝夕|马不停蹄|正当时|"
-                     r"再出发|新篇章|新征程|争先|比学赶超|干事创业|风生水起|如火如荼|蹄疾步稳|铿锵")
+                     r"再出发|新篇章|新征程|争先|比学赶超|干事创业|风生水起|如火如荼|蹄疾步稳|铿锵|"
+                     # Boasts and stock phrases of regional reports: they praise, they do not report.
+                     r"响当当|十足|满满|亮点纷呈|可圈可点|高开高走|善作善为|热土|沃土|强劲动能|澎湃|底气|成色|"
+                     r"含金量|加速跑|快进键|加速度|开门红|火力全开|硬核|满格|新高地|排头兵|领头雁|桥头堡|主引擎|"
+                     r"压舱石|生动实践|显著优势|坚强领导|彰显|尽显|交出.{0,4}答卷|谱写|书写|绘就|擘画|吹响|"
+                     r"吸引了.{0,8}目光|备受瞩目|万众瞩目|引人注目|蓬勃发展|欣欣向荣|日新月异|生机勃勃|活力四射|"
+                     r"十分看好|信心满满|充满信心|意义非凡|特殊的年份|不平凡的一年|极不寻常的一年|"
+                     r"得天独厚|潜力巨大|前景可期|未来可期|前景广阔|大有可为|正当其时")
+# Maxims and metaphors: a general truth or an image instead of an event
+# (制造业之于长沙，是立市之本; 经济是肌体，金融是血脉; 国际普遍认为…).
+_MAXIM = re.compile(
+    r"之于|普遍认为|众所周知|人们常说|俗话说|古人云|常言道|一句话|归根结底|说到底|"
+    r"必然要求|必由之路|必然选择|主动选择|根本遵循|战略基点|关键一招|重要法宝|"
+    r"[是为](?:[^，,。]{0,6})(?:之本|之基|之魂|之源|之要|之策|之举)|"
+    r"是(?:肌体|血脉|命脉|基石|灵魂|根基|引擎|源头活水|生命线|助推器|加速器|试金石|金钥匙)|"
+    r"(?:像|如同|宛如|犹如|好比)一(?:盏|把|座|条|颗|面|棵|道|股)"
+)
+# A scene described, not an event reported: 一台台新车正在接受测试; 机器轰鸣、焊花飞溅.
+_SCENE_ANY = re.compile(
+    r"一([台辆个排座列幅张片栋条艘架])\1|热火朝天|机器轰鸣|焊花飞溅|塔吊林立|车来车往|川流不息|人头攒动|"
+    r"繁忙景象|忙碌的身影|高朋满座|座无虚席|济济一堂|映入眼帘|扑面而来|目之所及"
+)
 # Sentences that lean on the one before: 他强调… 该项目… 此外… 这… 对此…
 _DEPENDENT = re.compile(
     r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
-    r"当天|当日|自此|随后|此后|之后|——)"
+    r"当天|当日|自此|随后|此后|之后|——|"
+    # An event named only by where it happens (对接会上, 会上, 活动中): the sentence that names it comes first.
+    r"(?:对接会|推进会|发布会|座谈会|签约会|动员会|推介会|调度会|见面会|洽谈会|恳谈会|大会|会议|会)[上中][，,]|"
+    r"(?:活动|仪式)(?:上|中|现场)[，,]|现场[，,])"
 )
 # An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。
 _ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者)[。！]?$")
@@ -209,6 +233,8 @@ _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、是])")
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
 _DIGIT = re.compile(r"\d")
+# Prepositions that start each clause of a parallel run (为…，为…; 以…，以…).
+_PARALLEL_OPENERS = "为以让把向用从在"
 # A unit with fewer Chinese characters than this cannot stand alone in a summary.
 MIN_STANDALONE_CJK = 12
 
@@ -236,11 +262,24 @@ def fluff_score(sentence: str) -> float:
     if _EXHORT.match(sentence):
         score += 0.5
     score += 0.5 * min(len(_SLOGAN.findall(sentence)), 2)
-    # Parallel clauses of equal length with no figure in them: 最美人间四月天,干事创业正当时。
+    if _MAXIM.search(sentence):
+        score += 1.0
+    if _SCENE_ANY.search(sentence):
+        score += 1.0
     clauses = [c for c in _CLAUSE_BREAK.split(sentence.rstrip("。！？!?")) if c]
-    if len(clauses) >= 2 and not _DIGIT.search(sentence) and len({len(c) for c in clauses}) == 1:
+    if len(clauses) >= 2 and not _DIGIT.search(sentence) and _parallel(clauses):
         score += 1.0
     return score
+
+
+def _parallel(clauses: list[str]) -> bool:
+    """Clauses built alike with no figure in them: 最美人间四月天,干事创业正当时 (equal lengths);
+    组建创新平台,为科技创新提供基础支撑,自主研发,为关键技术注入核心竞争力 (an opener repeated)."""
+    lengths = [len(c) for c in clauses]
+    if max(lengths) <= 12 and max(lengths) - min(lengths) <= (1 if len(clauses) >= 3 else 0):
+        return True
+    openers = [c[0] for c in clauses if len(c) >= 4 and c[0] in _PARALLEL_OPENERS]
+    return len(openers) > len(set(openers))
 
 
 def is_dependent(sentence: str) -> bool:

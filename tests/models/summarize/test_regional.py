@@ -128,3 +128,67 @@ def test_a_bare_route_is_not_quoted():
     # Asked for three sentences, it gives the two that are sentences.
     out = TextRankSummarizer(length=Length(sentences=3)).summarize(article)
     assert out == [sentences[0], sentences[2]]
+
+
+# Mood lines of regional reports, each beside a sentence of the same surface that reports.
+@pytest.mark.parametrize("sentence, quotable", [
+    ("国际普遍认为,科技研发的规模和强度,反映科技实力和核心竞争力。", False),  # a general truth
+    ("制造业之于长沙,是立市之本、强市之基。", False),  # a maxim
+    ("经济是肌体,金融是血脉,两者共生共荣。", False),  # a metaphor
+    ("不仅产业名片响当当,园区金融生态环境也是“引力”十足。", False),  # a boast
+    ("在检测中心,一台台刚刚下线的新车正在接受避震、抗压等一系列测试。", False),  # a scene
+    ("组建创新平台,为科技创新提供基础支撑,自主研发,为关键技术注入核心竞争力。", False),  # parallel clauses
+    ("坚定实施扩大内需战略,是推进经济高质量发展的必然要求。", False),  # commentary
+    ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
+    ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
+    ("检测中心今年投入1.2亿元,新建避震、抗压等测试线6条。", True),
+    ("高新区与国开行签订协议,未来五年提供200亿元授信。", True),
+], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary",
+        "signing", "parallel-with-figures", "investment", "credit"])
+def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
+    from zhnews.text.lines import stands_alone
+
+    assert stands_alone(sentence) is quotable
+
+
+def test_a_maxim_does_not_fill_the_budget():
+    sentences = ["4月22日,2022年政银企战略合作对接会在株洲举行。",
+                 "市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。",
+                 "经济是肌体,金融是血脉,两者共生共荣。",
+                 "制造业之于株洲,是立市之本、强市之基。"]
+    out = "".join(summary(sentences, "银行业大咖齐聚株洲"))
+    assert "9600亿元" in out and "血脉" not in out and "之于" not in out, out
+
+
+@pytest.mark.parametrize("sentence, leans", [
+    ("对接会上,一本厚厚的手册详细列出了全市115个重点项目。", True),  # which 对接会?
+    ("会上，市长通报了一季度经济运行情况。", True),
+    ("活动现场，300多名群众排队咨询。", True),
+    ("大会上午在市民中心召开。", False),  # 上午, not 会上
+    ("全国两会上，代表建议加快城际铁路建设。", False),  # the event is named
+    ("社会上对此议论纷纷。", False),
+], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society"])
+def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
+    from zhnews.text.lines import is_dependent
+
+    assert is_dependent(sentence) is leans
+
+
+def test_a_lead_the_page_cut_off_is_still_quoted():
+    # A newspaper page's item: the page shows its opening sentence cut with "...", then the rest.
+    sentences = ["4月26日,市统计局发布2021年全市研发经费投入十强企业名单...",
+                 "统计显示,十强企业区域聚集效应明显,均位于城区。",
+                 "同时,市统计局还发布了高新技术产业总产值十强企业名单。"]
+    out = summary(sentences, "谁是“研发狂魔” 研发经费投入十强企业发布")
+    assert out[0].startswith("4月26日,市统计局发布"), out
+    # A cut line without a fact is a teaser of another article: still never quoted.
+    teaser = ["精彩不容错过，更多内容敬请关注...", *sentences[1:]]
+    assert not any(s.startswith("精彩") for s in summary(teaser, "十强企业发布"))
+
+
+def test_a_long_sentence_is_cut_to_its_event_not_its_purpose():
+    sentence = ("为持续推动金融消费者教育和金融知识普及工作，引导广大金融消费者弘扬金融正能量，提高社会公众防范风险的意识，"
+                "9月20日，由人民银行市中心支行主办的金融知识普及月宣传活动在市民广场启动，20家银行机构参加。")
+    out = summary([sentence], "金融知识普及月活动启动", chars=80)
+    assert out[0].startswith("9月20日，由人民银行市中心支行主办"), out
+    assert len(out[0]) <= 80

@@ -20,8 +20,10 @@ import numpy as np
 
 from ... import settings
 from ...records import Article
-from ...text.chars import normalized_key
+from ...text.chars import count_cjk, normalized_key
 from ...text.lines import (
+    MIN_STANDALONE_CJK,
+    fact_score,
     is_aside,
     is_dependent,
     is_heading_unit,
@@ -101,6 +103,7 @@ class SentenceGraph:
               use_words: bool = False) -> "SentenceGraph":
         """Merge exact and near repeats (keeping the first), then measure similarity."""
         from ..similarity import (
+            bigram_matrix,
             cosine_matrix,
             cosine_to,
             sentence_features,
@@ -114,8 +117,8 @@ class SentenceGraph:
             if key not in seen:
                 seen.add(key)
                 unique.append(sentence)
-        words = None if use_words else _no_words
-        vectors = tfidf_matrix(sentence_features(unique + ([title] if title else []), words))
+        texts = unique + ([title] if title else [])
+        vectors = tfidf_matrix(sentence_features(texts)) if use_words else bigram_matrix(texts)
         n = len(unique)
         sim = cosine_matrix(vectors[:n])
         keep = _first_of_near_repeats(sim, duplicate_threshold)
@@ -244,6 +247,10 @@ class Summarizer:
         else:
             barred = teasers | (headings & (graph.title_sim >= self.duplicate_threshold))
             barred[0] |= headings[0]
+        if self.bar_fragments and self.lead_repeats_title and _is_cut_lead(graph, self.duplicate_threshold):
+            # A newspaper page's item whose opening sentence the page cut off with "...": that
+            # sentence still states the event (4月26日,市统计局发布…名单...), and it is all the lead there is.
+            barred[0] = False
         if barred.all():
             barred = np.zeros_like(barred)  # nothing else to say: better the fragments than nothing
         if self.bar_asides:
@@ -312,6 +319,12 @@ class Summarizer:
         return sorted(chosen)
 
 
+def _is_cut_lead(graph: SentenceGraph, duplicate_threshold: float) -> bool:
+    first = graph.sentences[0] if graph.sentences else ""
+    return (is_teaser(first) and count_cjk(first) >= MIN_STANDALONE_CJK and fact_score(first) >= 1
+            and graph.title_sim[0] < duplicate_threshold)
+
+
 def truncate(sentence: str, budget: int) -> str:
     """Shorten a sentence to `budget` characters, at a clause break if one is near.
 
@@ -323,11 +336,31 @@ def truncate(sentence: str, budget: int) -> str:
         return sentence
     if budget <= 1:
         return sentence[:budget]
+    sentence = _without_purpose(sentence)
+    if len(sentence) <= budget:
+        return sentence
     head = sentence[: budget - 1]
     cut = max(head.rfind(mark) for mark in _CLAUSE_MARKS)
     if cut >= CLAUSE_CUT * budget:
         head = head[:cut]
     return head.rstrip(_CLAUSE_MARKS + " ") + "…"
+
+
+# A long sentence of a regional report often opens with its purpose or its mandate (为持续推动…,
+# 引导…, 提高…意识, | 9月20日, 由…主办的…活动启动): cut to the budget, it would keep only that.
+_PURPOSE = re.compile(r"^(为了?|按照|根据|依据|围绕|遵照)")
+_EVENT_START = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|昨天|今天|昨日|今日|当天")
+
+
+def _without_purpose(sentence: str) -> str:
+    """The sentence from the clause that opens with its date, when purpose clauses come before it."""
+    if not _PURPOSE.match(sentence):
+        return sentence
+    for mark in re.finditer("[，,]", sentence):
+        rest = sentence[mark.end():]
+        if _EVENT_START.match(rest) and count_cjk(rest) >= MIN_STANDALONE_CJK:
+            return rest
+    return sentence
 
 
 def unit_scale(values: np.ndarray) -> np.ndarray:
