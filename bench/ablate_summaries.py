@@ -44,6 +44,8 @@ OFF = {
     "lead_weight 1": {"lead_weight": 1.0},
     "lead_weight 4": {"lead_weight": 4.0},
     "min_gain 0.35": {"min_gain": 0.35},
+    "restatements may be added (max_containment 1)": {"max_containment": 1.0},
+    "max_containment 0.7": {"max_containment": 0.7},
     "min_gain 0.5": {"min_gain": 0.5},
 }
 

@@ -134,10 +134,11 @@ def test_join_broken_rejoins_a_cut_sentence():
 
 @pytest.mark.parametrize("paragraph, tidy", [
     ("包括先锋领航、贝莱德(115.395, 2.79, 2.47%)等资管公司。", "包括先锋领航、贝莱德等资管公司。"),
+    ("包括先锋领航、(115.395, 2.79, 2.47%)等资管公司。", "包括先锋领航等资管公司。"),  # the linked name was lost
     ("中国中车（6.12，-0.05，-0.81%）今日公告。", "中国中车今日公告。"),
     ("净利润同比增长(10.28%)。", "净利润同比增长(10.28%)。"),  # a figure in brackets stays
     ("贵州茅台(600519.SH)涨2.47%。", "贵州茅台(600519.SH)涨2.47%。"),  # a stock code stays
-], ids=["sina quote", "full-width quote", "a bracketed figure", "a stock code"])
+], ids=["sina quote", "quote without its name", "full-width quote", "a bracketed figure", "a stock code"])
 def test_a_live_stock_quote_is_removed(paragraph, tidy):
     assert tidy_paragraph(paragraph) == tidy
 

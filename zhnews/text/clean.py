@@ -326,7 +326,8 @@ def tidy_paragraph(paragraph: str) -> str:
     quote `(115.395, 2.79, 2.47%)`; a teaser cut mid-sentence keeps its dots."""
     paragraph = _TRAILING_PLUG.sub("", paragraph)
     if "%" in paragraph:
-        paragraph = _QUOTE_WIDGET.sub("", paragraph)
+        # The quote stood for a linked name the page lost: `先锋领航、(…)等` keeps no empty list slot.
+        paragraph = _QUOTE_WIDGET.sub("", paragraph).replace("、等", "等")
     match = TRAILING_DOTS.search(paragraph)
     if match and paragraph[: match.start()][-1:] in "。！？!?”":
         return paragraph[: match.start()]

@@ -156,11 +156,22 @@ def ends_sentence(unit: str) -> bool:
     return bool(_UNIT_END.search(unit))
 
 
+# A photo credit that the page ran into the next sentence: 宝宝。新华社发5月8日，… The sentence
+# before it is the photo's caption.
+_CREDIT_START = re.compile(r"^(?:新华社发|中新社发|新华社记者\s*\S{2,4}\s*摄|(?:记者|通讯员)\s*\S{2,6}\s*摄|"
+                           r"[(（][^)）]{1,12}摄[)）])\s*")
+
+
 def summary_candidates(sentences: Sequence[str]) -> list[str]:
-    """Sentences worth ranking for a summary: no chrome, no datelines, no empty bits."""
+    """Sentences worth ranking for a summary: no chrome, no datelines, no photo captions, no empty bits."""
     out = []
-    for raw in sentences:
-        sentence = strip_lead(raw)
+    units = [strip_lead(raw) for raw in sentences]
+    for i, sentence in enumerate(units):
+        if i + 1 < len(units) and _CREDIT_START.match(units[i + 1]):
+            continue  # a caption: its credit follows it
+        credit = _CREDIT_START.match(sentence)
+        if credit:
+            sentence = sentence[credit.end():]
         if count_cjk(sentence) < MIN_SENTENCE_CJK or bp.chrome_kind(sentence) is not None:
             continue
         out.append(sentence)
@@ -213,6 +224,7 @@ _SCENE_ANY = re.compile(
 # Sentences that lean on the one before: 他强调… 该项目… 此外… 这… 对此…
 _DEPENDENT = re.compile(
     r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
+    r"借此|据此|由此|对于此|然而|不过|可见|此举|上述|前述|"
     r"当天|当日|自此|随后|此后|之后|——|"
     # An event named only by where it happens (对接会上, 会上, 活动中): the sentence that names it comes first.
     r"(?:对接会|推进会|发布会|座谈会|签约会|动员会|推介会|调度会|见面会|洽谈会|恳谈会|大会|会议|会)[上中][，,]|"
@@ -233,6 +245,8 @@ _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、是])")
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
 _DIGIT = re.compile(r"\d")
+# Someone's words or message reported: 发来贺信, 强调, 表示.
+_REPORTED = re.compile(r"贺信|致信|致辞|贺电|强调|指出|表示|要求|认为")
 # Prepositions that start each clause of a parallel run (为…，为…; 以…，以…).
 _PARALLEL_OPENERS = "为以让把向用从在"
 # A unit with fewer Chinese characters than this cannot stand alone in a summary.
@@ -278,6 +292,10 @@ def _parallel(clauses: list[str]) -> bool:
     lengths = [len(c) for c in clauses]
     if max(lengths) <= 12 and max(lengths) - min(lengths) <= (1 if len(clauses) >= 3 else 0):
         return True
+    if max(lengths) > 15 or _REPORTED.search("".join(clauses)):
+        # Long clauses carry their own content; a reported message is news even when its wording
+        # is ceremonial (习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺).
+        return False
     openers = [c[0] for c in clauses if len(c) >= 4 and c[0] in _PARALLEL_OPENERS]
     return len(openers) > len(set(openers))
 

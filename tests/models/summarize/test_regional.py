@@ -143,8 +143,10 @@ def test_a_bare_route_is_not_quoted():
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
     ("检测中心今年投入1.2亿元,新建避震、抗压等测试线6条。", True),
     ("高新区与国开行签订协议,未来五年提供200亿元授信。", True),
+    # Long clauses that open alike still report: who sent the letter is the news.
+    ("中共中央总书记、国家主席习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺。", True),
 ], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary",
-        "signing", "parallel-with-figures", "investment", "credit"])
+        "signing", "parallel-with-figures", "investment", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
 
@@ -167,7 +169,9 @@ def test_a_maxim_does_not_fill_the_budget():
     ("大会上午在市民中心召开。", False),  # 上午, not 会上
     ("全国两会上，代表建议加快城际铁路建设。", False),  # the event is named
     ("社会上对此议论纷纷。", False),
-], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society"])
+    ("借此机会，公司将统一产品品牌。", True),
+    ("由此，全市形成了三大产业集群。", True),
+], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
@@ -192,3 +196,38 @@ def test_a_long_sentence_is_cut_to_its_event_not_its_purpose():
     out = summary([sentence], "金融知识普及月活动启动", chars=80)
     assert out[0].startswith("9月20日，由人民银行市中心支行主办"), out
     assert len(out[0]) <= 80
+
+
+def test_a_restatement_of_what_is_chosen_is_not_added():
+    sentences = ["法国9日再次爆发全国跨行业大罢工,反对政府进行退休制度改革,首都巴黎交通几乎完全瘫痪,其他多个城市交通也受到影响。",
+                 "9日的罢工是继5日80万多人参与的全国大罢工后,工会发起的第二轮施压行动。",
+                 "当天大巴黎地区交通几乎完全瘫痪,多个城市交通受到影响。",
+                 "有网友在社交媒体上分享了自己步行上班的照片。",
+                 "一位退休教师对记者说起了自己年轻时的经历。"]
+    article = Article(id="x", title="法国全国大罢工再次严重影响交通", text="\n".join(sentences), sentences=sentences)
+    out = TextRankSummarizer(length=Length(chars=150)).summarize(article)
+    assert sentences[0] in out and sentences[2] not in out, out
+    # Without the check, the same budget takes it.
+    assert sentences[2] in TextRankSummarizer(length=Length(chars=150), max_containment=1.0).summarize(article)
+
+
+@pytest.mark.parametrize("sentence, ends_with", [
+    ("2019年2月27日下午，街道党工委委员、经济和科技促进局局长潘卓辉，区金融业联合会陈伊芬秘书长等一行八人到众创金融街进行实地考察调研，"
+     "市金融局副局长刘东升，区党工委副书记蓝海斌，区金融办主任何志强等陪同调研。", "到众创金融街进行实地考察调研…"),
+    # No list of officials after the news: the cut stays at the last clause break.
+    ("2019年2月27日下午，街道党工委委员潘卓辉等一行八人到众创金融街进行实地考察调研，走访了入驻的12家金融机构和6家科技企业，"
+     "详细了解企业融资需求和经营情况，并就下一步如何做好园区金融服务工作同企业负责人交换了意见和建议。", "详细了解企业融资需求和经营情况…"),
+], ids=["officials who came along", "no list"])
+def test_a_cut_sentence_ends_on_its_last_clause_that_reports(sentence, ends_with):
+    from zhnews.models.summarize.base import truncate
+
+    cut = truncate(sentence, 100)
+    assert cut.endswith(ends_with) and len(cut) <= 100, cut
+
+
+def test_a_photo_caption_whose_credit_runs_into_the_next_sentence_is_not_quoted():
+    from zhnews.text.lines import summary_candidates
+
+    sentences = ["5月9日，全省首例克隆山羊的妈妈亲吻死去的宝宝。", "新华社发5月8日，首例克隆山羊出生后与妈妈在一起。",
+                 "新华社发据介绍，这次克隆的山羊是全省首例、世界第二例，课题组将解剖寻找死亡原因。"]
+    assert summary_candidates(sentences) == ["据介绍，这次克隆的山羊是全省首例、世界第二例，课题组将解剖寻找死亡原因。"]

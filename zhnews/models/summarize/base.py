@@ -169,7 +169,11 @@ class Summarizer:
     `lead_repeats_title` (with `bar_fragments`: the article's lead may be
     quoted though it restates the title, when it carries a date or figure),
     `bar_asides` (never quote questions, salutations, bare chains of names
-    or fact-less units trailing off in an ellipsis: `text.lines.is_aside`).
+    or fact-less units trailing off in an ellipsis: `text.lines.is_aside`),
+    `max_containment` (no sentence is added whose character bigrams are
+    this share or more already in the chosen sentences: a restatement,
+    当天大巴黎地区交通几乎完全瘫痪 after …首都巴黎交通几乎完全瘫痪…, that a
+    cosine over whole sentences does not see).
     """
 
     # One line for `--help`.
@@ -187,6 +191,7 @@ class Summarizer:
         "report_headings_only": True,
         "lead_repeats_title": False,
         "bar_asides": False,
+        "max_containment": 1.0,
     }
 
     def __init__(self, length: Length = DEFAULT_LENGTH, **params):
@@ -306,6 +311,8 @@ class Summarizer:
                     continue
                 picks = [before, pick]
                 available[before] = False
+            if self.max_containment < 1.0 and chosen and _contained(sentences, picks, chosen, self.max_containment):
+                continue
             chosen.extend(picks)
             used += int(lengths[picks].sum())
             # A summary of bare subheadings reads like a table of contents.
@@ -317,6 +324,15 @@ class Summarizer:
             # still says more than nothing.
             chosen = [best]
         return sorted(chosen)
+
+
+def _contained(sentences: list[str], picks: list[int], chosen: list[int], limit: float) -> bool:
+    """Whether the picked sentences say little that the chosen ones do not already say."""
+    from ..similarity import char_bigrams
+
+    have = set(char_bigrams("\n".join(sentences[i] for i in chosen)))
+    new = set(char_bigrams("\n".join(sentences[i] for i in picks)))
+    return bool(new) and len(new & have) / len(new) >= limit
 
 
 def _is_cut_lead(graph: SentenceGraph, duplicate_threshold: float) -> bool:
@@ -340,10 +356,34 @@ def truncate(sentence: str, budget: int) -> str:
     if len(sentence) <= budget:
         return sentence
     head = sentence[: budget - 1]
-    cut = max(head.rfind(mark) for mark in _CLAUSE_MARKS)
-    if cut >= CLAUSE_CUT * budget:
+    breaks = [i for i, ch in enumerate(head) if ch in _CLAUSE_MARKS and i >= CLAUSE_CUT * budget]
+    if breaks:
+        # The last clause kept should say what happened: when the clauses after the last one with
+        # a verb of news are a list of officials who came along (…进行实地考察调研, 市金融局副局长
+        # 刘东升, 区党工委副书记…), cut after that one rather than inside the list.
+        cut = breaks[-1]
+        acting = [b for b in breaks if _PREDICATE.search(head, _clause_start(head, b), b)]
+        if acting and acting[-1] < cut and _TITLE.search(head, acting[-1], cut):
+            cut = acting[-1]
         head = head[:cut]
     return head.rstrip(_CLAUSE_MARKS + " ") + "…"
+
+
+# Verbs that make a clause report something (the rest of a long sentence is often names and titles).
+_PREDICATE = re.compile(
+    r"签约|签订|签署|开工|投产|获批|批复|发布|启动|开通|竣工|落户|揭牌|举行|召开|上市|完成|实现|建成|印发|出台|通过|"
+    r"审议|成立|开业|交付|中标|增长|下降|融资|贷款|授信|投资|引进|落地|入驻|发行|达到|突破|调研|考察|视察|走访|出席|"
+    r"参加|邀请|主持|会见|宣布|表示|指出|强调|开幕|闭幕|举办|开展|部署|提出|决定"
+)
+
+
+# Officials' titles: what the clauses after a sentence's news are made of when it lists who came along.
+_TITLE = re.compile(r"书记|局长|主任|市长|区长|县长|镇长|主席|委员|经理|董事长|总裁|会长|秘书长|行长|厅长|处长|部长|院长|校长")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` starts (after the break before it)."""
+    return max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
 
 
 # A long sentence of a regional report often opens with its purpose or its mandate (为持续推动…,

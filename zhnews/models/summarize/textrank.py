@@ -64,6 +64,7 @@ class TextRankSummarizer(Summarizer):
         "min_gain": 0.2,
         "lead_repeats_title": True,
         "bar_asides": True,
+        "max_containment": 0.5,
     }
 
     def score(self, graph: SentenceGraph) -> np.ndarray:
