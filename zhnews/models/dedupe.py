@@ -35,17 +35,29 @@ class MinHashDeduper:
         self.seed = seed
 
     def signatures(self, texts: list[str]) -> np.ndarray:
-        rng = np.random.RandomState(self.seed)
-        a = rng.randint(1, _MAX_HASH, size=self.num_perm, dtype=np.uint64)
-        b = rng.randint(0, _MAX_HASH, size=self.num_perm, dtype=np.uint64)
         sigs = np.full((len(texts), self.num_perm), _MAX_HASH, dtype=np.uint64)
         for i, text in enumerate(texts):
-            hashes = self._shingle_hashes(text)
-            if hashes.size:
-                # (a*x + b) mod p, in 64 bits: x < 2^32 and a < 2^32 keep it exact.
-                values = (np.outer(hashes, a) + b) % np.uint64(_MERSENNE) & np.uint64(_MAX_HASH)
-                sigs[i] = values.min(axis=0)
+            sigs[i] = self.signature(text)
         return sigs
+
+    def signature(self, text: str) -> np.ndarray:
+        """The MinHash signature of one text (a row of `signatures`): the costly part of `fit`,
+        which a pool can compute beside its other work and hand to `fit`."""
+        a, b = self._permutations()
+        hashes = self._shingle_hashes(text)
+        if not hashes.size:
+            return np.full(self.num_perm, _MAX_HASH, dtype=np.uint64)
+        # (a*x + b) mod p, in 64 bits: x < 2^32 and a < 2^32 keep it exact.
+        return ((np.outer(hashes, a) + b) % np.uint64(_MERSENNE) & np.uint64(_MAX_HASH)).min(axis=0)
+
+    def _permutations(self) -> tuple[np.ndarray, np.ndarray]:
+        made = getattr(self, "_perms", None)
+        if made is None or made[0] != (self.seed, self.num_perm):
+            rng = np.random.RandomState(self.seed)
+            a = rng.randint(1, _MAX_HASH, size=self.num_perm, dtype=np.uint64)
+            b = rng.randint(0, _MAX_HASH, size=self.num_perm, dtype=np.uint64)
+            made = self._perms = ((self.seed, self.num_perm), a, b)
+        return made[1], made[2]
 
     def _shingle_hashes(self, text: str) -> np.ndarray:
         core = normalized_key(text)
@@ -56,8 +68,11 @@ class MinHashDeduper:
             dtype=np.uint64,
         )
 
-    def fit(self, texts: list[str]) -> "MinHashDeduper":
-        sigs = self.signatures(texts)
+    def fit(self, texts: list[str], signatures: np.ndarray | None = None) -> "MinHashDeduper":
+        """Group `texts`; `signatures`, when given, are their rows of `signatures(texts)`, made already."""
+        sigs = self.signatures(texts) if signatures is None else np.asarray(signatures, dtype=np.uint64)
+        if sigs.shape != (len(texts), self.num_perm):
+            raise ValueError(f"signatures must be {len(texts)} x {self.num_perm}, not {sigs.shape}")
         rows = self.num_perm // self.bands
         parent = list(range(len(texts)))
 

@@ -50,6 +50,7 @@ def build_digest(
     timings: dict[str, float] | None = None,
     jobs: int = 1,
     proba: Sequence | None = None,
+    signatures: Sequence | None = None,
 ) -> Digest:
     """Group, rank and summarize `articles`; `timings` (if given) gets seconds per stage.
 
@@ -58,14 +59,16 @@ def build_digest(
     digest still counts and lists every story it read.
     With `jobs` > 1 the summaries and keywords are made by a pool of worker
     processes (then `summarize` and `keywords` must pickle: bound methods do).
-    `proba`, when given, holds each article's label probabilities, already
-    computed (by the pool that cleaned them).
+    `proba` and `signatures`, when given, hold each article's label
+    probabilities and MinHash signature, already computed (by the pool that
+    cleaned them).
     """
     clock = _Clock(timings)
     known = {id(a): row for a, row in zip(articles, proba)} if proba is not None else None
+    signed = {id(a): sig for a, sig in zip(articles, signatures)} if signatures is not None else None
     articles = select_date(articles, day)
     n_input = len(articles)
-    stories = _merge_reprints(articles, dedupe_threshold)
+    stories = _merge_reprints(articles, dedupe_threshold, [signed[id(a)] for a in articles] if signed else None)
     clock.lap("dedupe")
     labels = list(classifier.labels_)
     texts = [a.full_text for a, _ in stories]
@@ -166,11 +169,12 @@ class _Clock:
         self.last = now
 
 
-def _merge_reprints(articles: list[Article], threshold: float) -> list[tuple[Article, list[Reprint]]]:
+def _merge_reprints(articles: list[Article], threshold: float,
+                    signatures: list | None = None) -> list[tuple[Article, list[Reprint]]]:
     """One story per group of near-duplicates: the longest version, listing the others."""
     if not articles:
         return []
-    deduper = MinHashDeduper(threshold=threshold).fit([a.full_text for a in articles])
+    deduper = MinHashDeduper(threshold=threshold).fit([a.full_text for a in articles], signatures)
     stories = []
     for group in deduper.groups_:
         members = [articles[i] for i in group]
@@ -239,7 +243,7 @@ def make_digest(
         clf.cut_offs(threshold)
     except ValueError as exc:
         raise UsageError(f"--threshold: {exc}") from None
-    proba = None
+    proba = signatures = None
     if jobs > 1:
         # Reading and cleaning cost as much as summarizing: the pool does them, with the model's scores.
         from ..io.read import read_records
@@ -251,7 +255,7 @@ def make_digest(
         errors = errors if errors is not None else ErrorLog()
         records = read_records(inputs, errors, encoding, input_format)
         scored = list(process(records, ScoreTask(model_dir), jobs=jobs, errors=errors))
-        articles, proba = [a for a, _ in scored], [row for _, row in scored]
+        articles, proba, signatures = [a for a, _, _ in scored], [r for _, r, _ in scored], [g for _, _, g in scored]
     else:
         articles = list(load_articles(inputs, encoding=encoding, errors=errors, input_format=input_format))
     if not articles:
@@ -270,4 +274,5 @@ def make_digest(
         progress=progress,
         jobs=jobs,
         proba=proba,
+        signatures=signatures,
     )

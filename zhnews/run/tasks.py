@@ -89,8 +89,9 @@ class ClassifyTask(_Picklable):
 
 
 class ScoreTask(_Picklable):
-    """Cleaned articles with every label's probability (`zhnews digest --jobs`): cleaning and the
-    model's work run in the pool; thresholds, merging and grouping stay with the parent."""
+    """Cleaned articles with every label's probability and their MinHash signature (`zhnews digest
+    --jobs`): cleaning, the model's work and shingle hashing run in the pool; thresholds, merging
+    and grouping stay with the parent."""
 
     def __init__(self, model_dir=None):
         self.model_dir = model_dir
@@ -103,8 +104,14 @@ class ScoreTask(_Picklable):
             self.model_ = load_model(self.model_dir)
 
     def run(self, articles: list[Article]) -> list[tuple]:
-        proba = self.model_.predict_proba([a.full_text for a in articles])
-        return list(zip(articles, proba))
+        from ..models.dedupe import MinHashDeduper
+
+        texts = [a.full_text for a in articles]
+        proba = self.model_.predict_proba(texts)
+        # Hashing every shingle costs as much as the model: the pool does it too (merging reprints
+        # then only compares signatures).
+        deduper = MinHashDeduper()
+        return list(zip(articles, proba, (deduper.signature(t) for t in texts)))
 
 
 def check_labels(names, labels, option: str) -> None:
