@@ -98,6 +98,15 @@ def test_minhash_separates_different_stories_and_joins_copies():
     assert MinHashDeduper().fit(texts).groups_ == [[0, 3], [1], [2]]
 
 
+def test_signatures_made_elsewhere_group_as_fit_would():
+    # A pool computes the signatures one text at a time (`digest --jobs`); the groups are the same.
+    texts = [RAIL, BANK, OTHER, RAIL.replace("今日", "昨日"), ""]
+    rows = [MinHashDeduper().signature(t) for t in texts]
+    assert MinHashDeduper().fit(texts, signatures=rows).groups_ == MinHashDeduper().fit(texts).groups_
+    with pytest.raises(ValueError, match="signatures"):
+        MinHashDeduper().fit(texts, signatures=rows[:2])
+
+
 EVIL = "<script>document.title='pwned'</script>"
 
 
