@@ -2,6 +2,7 @@
 
     python bench/judge_summaries.py prepare ROUND DIR   # DIR/batch_*.md for readers; bench/judged/ROUND.key.json
     python bench/judge_summaries.py score ROUND DIR     # DIR/grades_*.json -> bench/judged/ROUND.jsonl and the table
+    ZHNEWS_VARIANT='{"min_gain": 0.35}' python bench/judge_summaries.py prepare ROUND DIR   # A/B: a fourth system
 
 The set: the 12 seed articles, the 31 pages of html_pages (as zhnews reads
 them), 15 long regional articles of themes_dev and 8 finance and IT articles
@@ -16,6 +17,7 @@ grades are kept in bench/judged/, the texts are not.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -65,11 +67,21 @@ def systems() -> dict:
 
     zhnews, lead = TextRankSummarizer(length=Length(chars=BUDGET)), LeadSummarizer(length=Length(chars=BUDGET))
     lexrank = peer_methods([])["sumy LexRank"]
-    return {
+    made = {
         "zhnews": lambda a: zhnews.summarize(a),
         "lead": lambda a: lead.summarize(a),
         "sumy LexRank": lambda a: lexrank(a.text, BUDGET),
     }
+    if VARIANT:
+        # An A/B round: the same readers grade a TextRank variant beside the default.
+        variant = TextRankSummarizer(length=Length(chars=BUDGET), **json.loads(VARIANT))
+        made[VARIANT_NAME] = lambda a: variant.summarize(a)
+    return made
+
+
+# ZHNEWS_VARIANT='{"position_weight": 8}' adds that TextRank variant to a round as a fourth system.
+VARIANT = os.environ.get("ZHNEWS_VARIANT", "")
+VARIANT_NAME = f"zhnews {VARIANT}"
 
 
 RUBRIC = (REPO.parent / "shared" / "SUMMARIES.md")
@@ -84,7 +96,7 @@ def prepare(round_name: str, folder: Path, batches: int = 3) -> None:
         outputs = {name: run(article) for name, run in made.items()}
         names = list(outputs)
         rng.shuffle(names)
-        labels = dict(zip("ABC", names))
+        labels = dict(zip("ABCD", names))
         key.append({"n": n, "set": set_name, "id": article.id, "labels": labels})
         text = article.text[:ARTICLE_CHARS] + ("……（后略）" if len(article.text) > ARTICLE_CHARS else "")
         block = [f"## Article {n}", "", f"Title: {article.title or '(none)'}", "", text, ""]
@@ -118,7 +130,8 @@ def score(round_name: str, folder: Path) -> None:
     print(f"round {round_name}: {n_articles} articles judged blind, 6 criteria each (0/1)\n")
     print("| system | " + " | ".join(CRITERIA) + f" | total / {6 * n_articles} | share |")
     print("|---" * (len(CRITERIA) + 3) + "|")
-    for name in ("zhnews", "lead", "sumy LexRank"):
+    names = ["zhnews", "lead", "sumy LexRank"] + sorted({r["system"] for r in rows} - {"zhnews", "lead", "sumy LexRank"})
+    for name in names:
         mine = [r for r in rows if r["system"] == name]
         sums = [sum(r[c] for r in mine) for c in CRITERIA]
         total = sum(sums)

@@ -216,6 +216,8 @@ _MAXIM = re.compile(
     r"是(?:肌体|血脉|命脉|基石|灵魂|根基|引擎|源头活水|生命线|助推器|加速器|试金石|金钥匙)|"
     r"(?:像|如同|宛如|犹如|好比)一(?:盏|把|座|条|颗|面|棵|道|股)"
 )
+# A sentence that is a quotation from end to end, with no speaker.
+_BARE_QUOTE = re.compile(r"^“[^“”]*”[。！？!?]?$")
 # A scene described, not an event reported: 一台台新车正在接受测试; 机器轰鸣、焊花飞溅.
 _SCENE_ANY = re.compile(
     r"一([台辆个排座列幅张片栋条艘架])\1|热火朝天|机器轰鸣|焊花飞溅|塔吊林立|车来车往|川流不息|人头攒动|"
@@ -278,6 +280,9 @@ def fluff_score(sentence: str) -> float:
     score += 0.5 * min(len(_SLOGAN.findall(sentence)), 2)
     if _MAXIM.search(sentence):
         score += 1.0
+    if _BARE_QUOTE.match(sentence):
+        # Someone's words with no one named and no figure: a hook (“以前总认为…,今天发现完全大变了样。”).
+        score += 1.0 if fact_score(sentence) >= 1 else 1.5
     if _SCENE_ANY.search(sentence):
         score += 1.0
     clauses = [c for c in _CLAUSE_BREAK.split(sentence.rstrip("。！？!?")) if c]

@@ -139,14 +139,16 @@ def test_a_bare_route_is_not_quoted():
     ("在检测中心,一台台刚刚下线的新车正在接受避震、抗压等一系列测试。", False),  # a scene
     ("组建创新平台,为科技创新提供基础支撑,自主研发,为关键技术注入核心竞争力。", False),  # parallel clauses
     ("坚定实施扩大内需战略,是推进经济高质量发展的必然要求。", False),  # commentary
+    ("“以前总认为这里是老旧的,没有生气,今天发现完全大变了样。”", False),  # a quotation with no speaker
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
     ("检测中心今年投入1.2亿元,新建避震、抗压等测试线6条。", True),
+    ("“今年我们计划投资20亿元,新建3个产业园区。”", True),  # a quotation that gives figures
     ("高新区与国开行签订协议,未来五年提供200亿元授信。", True),
     # Long clauses that open alike still report: who sent the letter is the news.
     ("中共中央总书记、国家主席习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺。", True),
-], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary",
-        "signing", "parallel-with-figures", "investment", "credit", "a letter of congratulation"])
+], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary", "bare quote",
+        "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
 
