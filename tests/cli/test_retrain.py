@@ -238,5 +238,5 @@ def test_a_few_examples_beside_the_default_corpus_are_called_what_they_are(tmp_p
     ])
     result = run(["train", str(mine), "--with-default-data", "--out", str(tmp_path / "m"), "--cv", "0", "-q"])
     assert result.exit_code == 0, result.output
-    assert re.search(r"your 2 example\(s\) are 0% of the training data: the cross-validated scores below are "
+    assert re.search(r"your 2 example\(s\) are less than 1% of the training data: the cross-validated scores below are "
                      r"mostly the default corpus's", result.output)

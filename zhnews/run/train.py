@@ -29,8 +29,11 @@ def load_training_data(
         mine = len(data.examples)
         data = Dataset(default.examples + data.examples, data.warnings)
         if mine < len(default.examples) / 4:
+            share = mine / (mine + len(default.examples))
+            # Twelve examples beside 2,592 are not "0%" of anything.
+            shown = f"{share:.0%}" if share >= 0.01 else "less than 1%"
             data.warnings.append(
-                f"your {mine} example(s) are {mine / (mine + len(default.examples)):.0%} of the training data: the "
+                f"your {mine} example(s) are {shown} of the training data: the "
                 f"cross-validated scores below are mostly the default corpus's; whether your examples changed "
                 f"anything shows on real held-out articles (--heldout FILE, or zhnews evaluate FILE --model OUT "
                 f"--compare shipped)"
