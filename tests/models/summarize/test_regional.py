@@ -233,3 +233,10 @@ def test_a_photo_caption_whose_credit_runs_into_the_next_sentence_is_not_quoted(
     sentences = ["5月9日，全省首例克隆山羊的妈妈亲吻死去的宝宝。", "新华社发5月8日，首例克隆山羊出生后与妈妈在一起。",
                  "新华社发据介绍，这次克隆的山羊是全省首例、世界第二例，课题组将解剖寻找死亡原因。"]
     assert summary_candidates(sentences) == ["据介绍，这次克隆的山羊是全省首例、世界第二例，课题组将解剖寻找死亡原因。"]
+
+
+def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
+    sentence = ("9月20日，由人民银行市中心支行、银保监分局、市互联网信息办公室主办，农业银行市分行承办的"
+                "2019“金融知识普及月 金融知识进万家”宣传活动在市民广场正式启动，20家银行机构参加。")
+    out = summary([sentence], "金融知识普及月活动启动", chars=80)
+    assert out == ["9月20日，2019“金融知识普及月 金融知识进万家”宣传活动在市民广场正式启动，20家银行机构参加。"], out

@@ -355,6 +355,9 @@ def truncate(sentence: str, budget: int) -> str:
     sentence = _without_purpose(sentence)
     if len(sentence) <= budget:
         return sentence
+    shorter = _without_organisers(sentence)
+    if len(shorter) <= budget:
+        return shorter
     head = sentence[: budget - 1]
     breaks = [i for i, ch in enumerate(head) if ch in _CLAUSE_MARKS and i >= CLAUSE_CUT * budget]
     if breaks:
@@ -401,6 +404,16 @@ def _without_purpose(sentence: str) -> str:
         if _EVENT_START.match(rest) and count_cjk(rest) >= MIN_STANDALONE_CJK:
             return rest
     return sentence
+
+
+# Who organised an event, in the middle of the sentence that says it happened: 由A、B主办，C承办的…活动在…启动.
+_ORGANISED_BY = re.compile(r"由[^。！？；“”]{2,90}?(?:联合|共同)?主办[，,]")
+_HOSTED_BY = re.compile(r"[^。！？；，,“”]{2,40}?(?:承办|协办)的")
+
+
+def _without_organisers(sentence: str) -> str:
+    """The sentence without its list of organisers, which a long report names before its event."""
+    return _HOSTED_BY.sub("", _ORGANISED_BY.sub("", sentence, count=1), count=1)
 
 
 def unit_scale(values: np.ndarray) -> np.ndarray:
