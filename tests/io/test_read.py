@@ -161,3 +161,34 @@ def test_jsonl_is_streamed_not_loaded_whole(tmp_path):
     tracemalloc.stop()
     assert count == 40_000 and not errors.problems
     assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MiB: the file was held in memory"
+
+
+def test_seen_ids_remember_where_each_id_was_first_read_across_merges():
+    from zhnews.io.read import SeenIds
+
+    seen = SeenIds()
+    n = SeenIds._BUFFER * 2 + 17  # two merges into the sorted arrays, and some still in the dict
+    for i in range(n):
+        seen.add(f"row-{i}", f"big.jsonl:{i + 1}", i + 1)
+    seen.add("page", "news/page.html", None)
+    assert len(seen) == n + 1
+    assert seen.where("row-0") == "big.jsonl:1"
+    assert seen.where(f"row-{n - 1}") == f"big.jsonl:{n}"
+    assert seen.where("row-70000") == "big.jsonl:70001"
+    assert seen.where("page") == "news/page.html"
+    assert seen.where("row-x") is None
+
+
+def test_a_repeated_id_far_down_a_long_file_is_still_reported(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from zhnews.cli import app
+
+    rows = [{"id": f"r{i}", "text": f"市政府与第{i}家银行签订战略合作协议，提供授信支持。"} for i in range(70_000)]
+    rows.append({"id": "r3", "text": "高新区第二批项目集中开工，总投资36亿元。"})
+    path = tmp_path / "long.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(path), "--format", "jsonl"])
+    assert f"id 'r3' at {path}:70001 was already used at {path}:4" in result.stderr
