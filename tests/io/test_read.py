@@ -174,7 +174,8 @@ def test_seen_ids_remember_where_each_id_was_first_read_across_merges():
     assert len(seen) == n + 1
     assert seen.where("row-0") == "big.jsonl:1"
     assert seen.where(f"row-{n - 1}") == f"big.jsonl:{n}"
-    assert seen.where("row-70000") == "big.jsonl:70001"
+    middle = SeenIds._BUFFER + 5
+    assert seen.where(f"row-{middle}") == f"big.jsonl:{middle + 1}"
     assert seen.where("page") == "news/page.html"
     assert seen.where("row-x") is None
 

@@ -268,7 +268,7 @@ class SeenIds:
     ones in a small dict, merged now and then into sorted numpy arrays.
     """
 
-    _BUFFER = 65_536
+    _BUFFER = 16_384
 
     def __init__(self) -> None:
         import numpy as np
