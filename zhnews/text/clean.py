@@ -40,6 +40,7 @@ _TRAILING_PLUG = re.compile(
     r"(?<=[。！？!?”])\s*(返回\S{0,12}(首页|频道|列表)|点击查看更多|查看更多|更多精彩|[(（]\s*(完|终)\s*[)）]"
     r"|点击(进入|查看|阅读)[:：].{1,40}|(免责声明|版权声明|声明)[:：].{0,160})\s*[>»]*$"
 )
+_PLUG_WORDS = ("返回", "更多", "完", "终", "点击", "声明")
 _TAG_END = re.compile(r"""(?:[A-Za-z][A-Za-z0-9_\-]*=\\*["'][^"'<>\n]{0,120}\\*["']\s*)+/?>|[A-Za-z0-9_\-./]+\.(?:jpe?g|png|gif)\\*["']\s*/?>""")
 _BULLET = re.compile(r"^[•·●○■□◆◇▶►▪\-*]\s*")
 # Articles with less body than this are headline fragments, not articles.
@@ -324,11 +325,15 @@ _QUOTE_WIDGET = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)
 def tidy_paragraph(paragraph: str) -> str:
     """`完成。...` loses its trailing dots, `…持续。返回腾讯网首页>>` its plug, a stock name its live
     quote `(115.395, 2.79, 2.47%)`; a teaser cut mid-sentence keeps its dots."""
-    paragraph = _TRAILING_PLUG.sub("", paragraph)
+    # Every plug ends within 200 characters of the end (after spaces and >>) and holds one of
+    # these words: most paragraphs need no regex scan at all.
+    tail = paragraph.rstrip().rstrip(">»").rstrip()[-200:]
+    if any(word in tail for word in _PLUG_WORDS):
+        paragraph = _TRAILING_PLUG.sub("", paragraph)
     if "%" in paragraph:
         # The quote stood for a linked name the page lost: `先锋领航、(…)等` keeps no empty list slot.
         paragraph = _QUOTE_WIDGET.sub("", paragraph).replace("、等", "等")
-    match = TRAILING_DOTS.search(paragraph)
+    match = TRAILING_DOTS.search(paragraph) if paragraph.endswith((".", "…")) else None
     if match and paragraph[: match.start()][-1:] in "。！？!?”":
         return paragraph[: match.start()]
     return paragraph
