@@ -22,6 +22,17 @@ _SLOW = object()  # "ask typer": the fast path cannot be sure
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 
 
+# pydantic's name for the error, which typer passes on: "Value error, 'xml' is not one of …".
+_PYDANTIC_PREFIX = "Value error, "
+
+
+def _plain(exc: Exception) -> None:
+    """A bad value's message as a user reads it, without pydantic's prefix."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str) and _PYDANTIC_PREFIX in message:
+        exc.message = message.replace(_PYDANTIC_PREFIX, "")
+
+
 def install() -> None:
     """Make typer try the fast path first; a typer without these internals is left as it is."""
     try:
@@ -47,7 +58,11 @@ def install() -> None:
                 return result
             if not self.built:
                 self.built.append(original(self.descriptor))
-            return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+            try:
+                return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+            except Exception as exc:
+                _plain(exc)
+                raise
 
     def build(descriptor):
         try:
