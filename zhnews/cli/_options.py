@@ -38,7 +38,7 @@ LabelOrder = _choices("LabelOrder", ("uncertain", "file", "random"))
 _EXTENSIONS = " ".join(ext for reader in READERS.values() for ext in reader.extensions)
 INPUTS_HELP = f"Files, folders (read recursively) or - for stdin: {_EXTENSIONS}"
 
-Inputs = Annotated[List[str], typer.Argument(help=INPUTS_HELP, show_default=False)]
+Inputs = Annotated[List[str], typer.Argument(help=INPUTS_HELP, show_default=False, metavar="INPUT")]
 Encoding = Annotated[
     Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. gbk, big5); default: detect.")
 ]
