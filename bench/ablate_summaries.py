@@ -1,7 +1,7 @@
 """What each term of the TextRank score adds, on both genres.
 
     python bench/ablate_summaries.py                 # every variant
-    python bench/ablate_summaries.py lead_weight     # the default and the variants whose name holds a word
+    python bench/ablate_summaries.py min_gain        # the default and the variants whose name holds a word
 
 For the default and for the default with one term turned off: ROUGE-L on the
 cctv_briefs dev split (budget = reference length), and on the 66 regional
@@ -40,9 +40,6 @@ OFF = {
     "questions, trailing ellipses and salutations may be quoted (bar_asides off)": {"bar_asides": False},
     "subheading words and section leads weigh 1 and 0.5": {"heading_lend": 1.0, "section_weight": 0.5},
     "subheading words 1, no section leads": {"heading_lend": 1.0, "section_weight": 0.0},
-    "the article's lead weighs as a section lead (lead_weight 2)": {"lead_weight": 2.0},
-    "lead_weight 1": {"lead_weight": 1.0},
-    "lead_weight 4": {"lead_weight": 4.0},
     "min_gain 0.35": {"min_gain": 0.35},
     "restatements may be added (max_containment 1)": {"max_containment": 1.0},
     "max_containment 0.7": {"max_containment": 0.7},

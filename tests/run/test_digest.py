@@ -105,6 +105,8 @@ def test_signatures_made_elsewhere_group_as_fit_would():
     assert MinHashDeduper().fit(texts, signatures=rows).groups_ == MinHashDeduper().fit(texts).groups_
     with pytest.raises(ValueError, match="signatures"):
         MinHashDeduper().fit(texts, signatures=rows[:2])
+    # The signatures given are the ones compared: two different stories given one signature are one.
+    assert MinHashDeduper().fit(texts, signatures=[rows[0], rows[0], *rows[2:]]).groups_[0] == [0, 1, 3]
 
 
 EVIL = "<script>document.title='pwned'</script>"

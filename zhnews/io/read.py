@@ -277,8 +277,7 @@ class SeenIds:
         self._recent: dict[int, int] = {}
         self._keys = np.zeros(0, dtype=np.int64)
         self._places = np.zeros(0, dtype=np.int64)
-        self._prefixes: list[str] = []
-        self._prefix_no: dict[str, int] = {}
+        self._prefixes: list[str] = []  # file names, numbered by first use
 
     def __len__(self) -> int:
         return len(self._recent) + len(self._keys)
@@ -286,9 +285,10 @@ class SeenIds:
     def add(self, given: str, source: str, line: int | None) -> None:
         suffix = f":{line}"
         prefix = source[: -len(suffix)] if line is not None and source.endswith(suffix) else source
-        number = self._prefix_no.setdefault(prefix, len(self._prefix_no))
-        if number == len(self._prefixes):
+        # Rows come file after file: the file is nearly always the last one numbered.
+        if not self._prefixes or self._prefixes[-1] != prefix:
             self._prefixes.append(prefix)
+        number = len(self._prefixes) - 1
         self._recent[hash(given)] = (number << 32) | (line + 1 if line is not None and prefix != source else 0)
         if len(self._recent) >= self._BUFFER:
             self._merge()

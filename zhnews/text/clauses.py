@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .chars import count_cjk
-from .lines import MIN_STANDALONE_CJK
+from .lines import ACTION_WORDS, MIN_STANDALONE_CJK
 
 _CLAUSE_MARKS = "，；、：,;:"
 # A sentence longer than the budget is cut at its last clause break if that keeps at least this
@@ -53,10 +53,9 @@ def truncate(sentence: str, budget: int) -> str:
 
 
 # Verbs that make a clause report something (the rest of a long sentence is often names and titles).
+# The news actions of `lines.fact_score`, and what officials do on a visit or at a meeting.
 _PREDICATE = re.compile(
-    r"签约|签订|签署|开工|投产|获批|批复|发布|启动|开通|竣工|落户|揭牌|举行|召开|上市|完成|实现|建成|印发|出台|通过|"
-    r"审议|成立|开业|交付|中标|增长|下降|融资|贷款|授信|投资|引进|落地|入驻|发行|达到|突破|调研|考察|视察|走访|出席|"
-    r"参加|邀请|主持|会见|宣布|表示|指出|强调|开幕|闭幕|举办|开展|部署|提出|决定"
+    ACTION_WORDS + r"|调研|考察|视察|走访|出席|参加|邀请|主持|会见|宣布|表示|指出|强调|开幕|闭幕|举办|开展|部署|提出|决定"
 )
 
 

@@ -331,8 +331,10 @@ def tidy_paragraph(paragraph: str) -> str:
     if any(word in tail for word in _PLUG_WORDS):
         paragraph = _TRAILING_PLUG.sub("", paragraph)
     if "%" in paragraph:
-        # The quote stood for a linked name the page lost: `先锋领航、(…)等` keeps no empty list slot.
-        paragraph = _QUOTE_WIDGET.sub("", paragraph).replace("、等", "等")
+        unquoted = _QUOTE_WIDGET.sub("", paragraph)
+        if unquoted != paragraph:
+            # The quote stood for a linked name the page lost: `先锋领航、(…)等` keeps no empty list slot.
+            paragraph = unquoted.replace("、等", "等")
     match = TRAILING_DOTS.search(paragraph) if paragraph.endswith((".", "…")) else None
     if match and paragraph[: match.start()][-1:] in "。！？!?”":
         return paragraph[: match.start()]

@@ -188,10 +188,11 @@ _QUANTITY = re.compile(
 )
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年|\d{1,2}日[上下]?午?|今年|去年|日前|近日|昨天|今天|昨日|今日")
 # What news reports happening: signing, starting, opening, approving, publishing.
-_ACTION = re.compile(
+ACTION_WORDS = (
     r"签约|签订|签署|开工|投产|获批|批复|发布|启动|开通|竣工|落户|揭牌|举行|召开|上市|完成|实现|建成|印发|出台|"
     r"通过|审议|成立|开业|交付|中标|增长|下降|同比|环比|融资|贷款|授信|投资|引进|落地|入驻|发行|达到|突破"
 )
+_ACTION = re.compile(ACTION_WORDS)
 # Slogans, scene-setting and exhortation: lines that set a mood instead of reporting.
 _SCENE = re.compile(
     r"^(春|夏|秋|冬|初春|早春|仲春|暮春|初夏|盛夏|金秋|深秋|初冬|隆冬|寒冬|岁末|年初|开年|开局之年|新春|最美|"

@@ -245,7 +245,7 @@ class Summarizer:
         else:
             barred = teasers | (headings & (graph.title_sim >= self.duplicate_threshold))
             barred[0] |= headings[0]
-        if self.bar_fragments and self.lead_repeats_title and _is_cut_lead(graph, self.duplicate_threshold):
+        if self.bar_fragments and _is_cut_lead(graph, self.duplicate_threshold):
             # A newspaper page's item whose opening sentence the page cut off with "...": that
             # sentence still states the event (4月26日,市统计局发布…名单...), and it is all the lead there is.
             barred[0] = False

@@ -31,8 +31,6 @@ class TextRankSummarizer(Summarizer):
       scene-setting, rhetorical questions, exhortation);
     * `heading_lend` × cosine to the subheading above the sentence: a
       subheading lends its words to the ranking without being quoted;
-    * `lead_weight` for the article's lead (its first unit that is not a
-      heading), the section lead of the opening section;
     * `subheading_weight` for the subheadings themselves, when they may be
       quoted (None: never; CCTV's subheadings are its editor's brief, regional
       pages' are slogans and section labels);
@@ -57,7 +55,6 @@ class TextRankSummarizer(Summarizer):
         "fluff_weight": 0.0,
         "heading_lend": 4.0,
         "section_weight": 2.0,
-        "lead_weight": 0.0,
         "subheading_weight": None,
         "bar_fragments": True,
         "keep_context": True,
@@ -81,9 +78,6 @@ class TextRankSummarizer(Summarizer):
             scores = scores + self.heading_lend * _under_heading_sim(graph.sim, headings)
         if self.section_weight and headings[1:].any():
             scores = scores + self.section_weight * _section_lead(headings)
-        if self.lead_weight and not headings.all():
-            # The article's own lead is the lead of its first section.
-            scores[int(np.argmin(headings))] += self.lead_weight
         if self.subheading_weight:
             scores = scores + self.subheading_weight * headings
         return scores
