@@ -240,3 +240,26 @@ def test_a_few_examples_beside_the_default_corpus_are_called_what_they_are(tmp_p
     assert result.exit_code == 0, result.output
     assert re.search(r"your 2 example\(s\) are less than 1% of the training data: the cross-validated scores below are "
                      r"mostly the default corpus's", result.output)
+
+
+def test_train_jobs_fit_the_same_model_in_threads_and_refuse_a_negative_count(tmp_path):
+    import numpy as np
+
+    data = write_jsonl(tmp_path / "d.jsonl", make_rows({"rail": RAIL, "bank": BANK, "energy": ENERGY, "none": OTHER},
+                                                         n=30))
+    models = {}
+    for jobs in ("1", "2", "0"):
+        out = tmp_path / f"m{jobs}"
+        result = run(["train", str(data), "--out", str(out), "--cv", "3", "--jobs", jobs, "-q"])
+        assert result.exit_code == 0, result.output
+        with np.load(out / "arrays.npz") as arrays:
+            models[jobs] = {k: arrays[k] for k in arrays.files}
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+        assert meta["params"]["n_jobs"] == int(jobs)
+    for jobs in ("2", "0"):
+        assert models[jobs].keys() == models["1"].keys()
+        for key, value in models["1"].items():
+            np.testing.assert_array_equal(models[jobs][key], value)
+    result = run(["train", str(data), "--out", str(tmp_path / "bad"), "--jobs", "-1", "-q"])
+    assert result.exit_code == 2 and "--jobs" in result.output
+    assert not (tmp_path / "bad").exists()

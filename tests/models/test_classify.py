@@ -135,7 +135,8 @@ def test_nb_alpha_zero_is_plain_logistic_regression_and_nb_differs():
     plain = ThemeClassifier(cv=0, nb_alpha=0, features=FeatureParams(min_df=1)).fit(texts, labels)
     X = plain.features_.transform(texts).to_scipy()
     y = [int("finance" in ls) for ls in labels]
-    lr = LogisticRegression(C=plain.C, class_weight="balanced", solver="liblinear").fit(X, y)
+    lr = LogisticRegression(C=plain.C, class_weight="balanced", solver="liblinear", dual=True,
+                            random_state=plain.random_state).fit(X, y)
     assert np.allclose(plain.coef_[0], lr.coef_[0], atol=1e-8)
     scaled = ThemeClassifier(cv=0, features=FeatureParams(min_df=1)).fit(texts, labels)
     assert scaled.nb_alpha > 0

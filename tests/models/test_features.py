@@ -33,7 +33,8 @@ def real_texts(n: int) -> list[str]:
     FeatureParams(min_df=1),
     FeatureParams(max_word_features=300, max_char_features=2000),  # the limit binds: ties in frequency
     FeatureParams(char_ngrams=(2, 4), word_ngrams=(1, 2), max_chars=200),
-], ids=["defaults", "min_df 1", "max_features binds", "other n-grams"])
+    FeatureParams(char_symbols=not FeatureParams().char_symbols),
+], ids=["defaults", "min_df 1", "max_features binds", "other n-grams", "symbols the other way"])
 def test_counts_give_scikit_learns_vocabulary_idf_and_matrix(params):
     texts = real_texts(80)
     counts = count_terms(texts, params, batch=17)  # batches that do not divide the texts
@@ -83,7 +84,11 @@ DIRTY = [
     FeatureParams(max_chars=12),  # texts cut before analysis
     FeatureParams(char_ngrams=(2, 3)),  # no single characters
     FeatureParams(char_ngrams=(1, 4), word_ngrams=(1, 2)),  # beyond the shortcuts: the token path
-], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams"])
+    FeatureParams(char_symbols=True),
+    FeatureParams(char_symbols=False),
+    FeatureParams(char_symbols=True, char_ngrams=(1, 4)),
+], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams", "symbols", "no symbols",
+        "symbols, chars 1-4"])
 def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     texts = real_texts(60)
     counts = count_terms(texts + DIRTY, params)
@@ -94,3 +99,20 @@ def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     np.testing.assert_allclose(fast, expected, rtol=0, atol=1e-12)
     tokens = space.transform_analyzed(space.analyze(new)).to_scipy().toarray()
     np.testing.assert_array_equal(fast, tokens)
+
+
+def test_symbols_in_character_ngrams_only_when_asked_and_old_models_keep_without():
+    from zhnews.models.features import CharAnalyzer
+
+    text = "《数字中国》：1月 A股"
+    plain = set(CharAnalyzer(0, (1, 3))(text))
+    symbols = set(CharAnalyzer(0, (1, 3), symbols=True)(text))
+    assert "》：" in symbols and "《数" in symbols and "0月" in symbols
+    assert not any(ch in term for term in plain for ch in "《》：")
+    assert not any(" " in term for term in symbols)  # spaces still separate runs
+    saved = FeatureParams(char_symbols=True).to_dict()
+    assert FeatureParams.from_dict(saved).char_symbols is True
+    del saved["char_symbols"]  # a model file from before the setting
+    assert FeatureParams.from_dict(saved).char_symbols is False
+    with pytest.raises(ValueError, match="char_symbols"):
+        FeatureParams.from_dict({**saved, "char_symbols": "yes"})

@@ -62,6 +62,12 @@ def command(
                           "in the data folder; the four default themes have theirs)."),
     ] = None,
     data_limit: DataLimit = settings.TRAIN_MAX_CHARS,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0,
+                     help="Threads fitting the labels' models side by side (0: one per CPU). Faster, but each holds "
+                          "its own copy of the training matrix; the model is the same for any number."),
+    ] = settings.TRAIN_JOBS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Train a theme model and print its cross-validated scores.
@@ -115,7 +121,7 @@ def command(
         counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
         echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
         progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
-        classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars)
+        classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars, n_jobs=jobs)
         model, report, on_heldout = train_and_save(dataset, out, classifier, heldout=heldout, heldout_data=held,
                                                    label_names=names, progress=progress)
         if model.cv_metrics_:

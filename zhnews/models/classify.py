@@ -66,8 +66,9 @@ class ThemeClassifier:
     dict for the labels whose cut-off weighs recall differently), `nb_alpha` (smoothing of the naive-Bayes ratios;
     0 turns the scaling off: plain logistic regression), `random_state`, the
     feature settings (see `zhnews.models.features.FeatureParams`), and
-    `n_jobs` (threads fitting the labels' models side by side; default one
-    per CPU; the model is the same for any number).
+    `n_jobs` (threads fitting the labels' models side by side, 0 or None
+    for one per CPU; each holds a copy of the training matrix; the model is
+    the same for any number).
 
     Learned: `labels_`, `features_`, `coef_` (labels × features),
     `intercept_`, `thresholds_`, `cv_metrics_`, `oof_proba_`.
@@ -87,7 +88,7 @@ class ThemeClassifier:
         nb_alpha: float = settings.NB_ALPHA,
         random_state: int = 0,
         features: FeatureParams | None = None,
-        n_jobs: int | None = None,
+        n_jobs: int | None = settings.TRAIN_JOBS,
     ):
         self.C = C
         self.class_weight = class_weight
@@ -207,18 +208,24 @@ class ThemeClassifier:
         return coef, intercept
 
     def _fit_one(self, X, y: np.ndarray, ratio: np.ndarray | None) -> tuple[np.ndarray, float]:
-        from scipy.sparse import diags
+        from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
 
-        # liblinear is deterministic and fast on sparse binary problems.
+        # liblinear is deterministic and fast on sparse binary problems. Text has more features
+        # than examples, where the dual problem is the smaller one: 3x faster than the primal on
+        # 180,000 headlines (same decisions), and it keeps no Hessian-sized buffers.
         lr = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=1000,
+            C=self.C, class_weight=self.class_weight, solver="liblinear", dual=True, max_iter=1000,
             random_state=self.random_state,
         )
         if ratio is None:
             lr.fit(X, y)
             return lr.coef_[0], lr.intercept_[0]
-        lr.fit(X @ diags(ratio), y)
+        # X scaled column by column, as `X @ diags(ratio)` makes it, but sharing X's indices:
+        # one new array instead of three, while liblinear holds its own copy beside it.
+        scaled = np.take(ratio, X.indices)
+        scaled *= X.data
+        lr.fit(csr_matrix((scaled, X.indices, X.indptr), shape=X.shape), y)
         return lr.coef_[0] * ratio, lr.intercept_[0]
 
     def _out_of_fold(self, counts, Y: np.ndarray, groups, progress: Progress) -> np.ndarray:
@@ -411,10 +418,14 @@ def nb_ratios(X, Y: np.ndarray, alpha: float) -> np.ndarray:
     other articles holding it), both smoothed by `alpha`; presence, not
     weight, as in NBSVM.
     """
-    present = X.copy()
-    present.data = np.ones_like(present.data)
-    pos = np.asarray((present.T @ Y.astype(np.float64)).T)  # labels × features
-    neg = np.asarray(present.sum(axis=0)).ravel()[None, :] - pos
+    # Counted from the column indices, label by label: a 0/1 copy of X and its transpose
+    # took twice X's memory at the peak of training (180,000 headlines: 190 MB).
+    X = X.tocsr()
+    n_features = X.shape[1]
+    doc = np.repeat(np.arange(X.shape[0], dtype=np.int32), np.diff(X.indptr))
+    pos = np.stack([np.bincount(X.indices[Y[:, j].astype(bool)[doc]], minlength=n_features)
+                    for j in range(Y.shape[1])]).astype(np.float64)  # labels × features
+    neg = np.bincount(X.indices, minlength=n_features).astype(np.float64)[None, :] - pos
     p, q = pos + alpha, neg + alpha
     return np.log(p / p.sum(axis=1, keepdims=True)) - np.log(q / q.sum(axis=1, keepdims=True))
 

@@ -34,8 +34,10 @@ from ..text.chars import CJK
 
 _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-# Characters that carry no meaning in an n-gram: punctuation, symbols, spaces.
+# What separates the runs n-grams are taken from: punctuation, symbols and spaces, or (with
+# `char_symbols`) spaces alone.
 _NOISE = re.compile(rf"[^\w{CJK}]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -50,6 +52,7 @@ class FeatureParams:
     max_char_features: int = 300_000
     word_weight: float = 1.0
     char_weight: float = 1.0
+    char_symbols: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -61,6 +64,7 @@ class FeatureParams:
             "max_char_features": self.max_char_features,
             "word_weight": self.word_weight,
             "char_weight": self.char_weight,
+            "char_symbols": self.char_symbols,
         }
 
     @classmethod
@@ -75,6 +79,8 @@ class FeatureParams:
             max_char_features=int(d["max_char_features"]),
             word_weight=float(d["word_weight"]),
             char_weight=float(d["char_weight"]),
+            # Models written before the setting existed took runs between symbols.
+            char_symbols=d.get("char_symbols", False),
         )
         lo, hi = params.char_ngrams
         wlo, whi = params.word_ngrams
@@ -84,6 +90,7 @@ class FeatureParams:
             "max_chars": 0 <= params.max_chars <= 10_000_000,
             "min_df": params.min_df >= 1,
             "weights": all(math.isfinite(w) and 0 <= w <= 100 for w in (params.word_weight, params.char_weight)),
+            "char_symbols": isinstance(params.char_symbols, bool),
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
@@ -116,17 +123,19 @@ class WordAnalyzer:
 
 
 class CharAnalyzer:
-    """Text → character n-grams within runs of word characters."""
+    """Text → character n-grams within runs of word characters (with `symbols`, within runs
+    of anything but spaces)."""
 
-    def __init__(self, max_chars: int, ngrams: tuple[int, int]):
+    def __init__(self, max_chars: int, ngrams: tuple[int, int], symbols: bool = False):
         self.max_chars = max_chars
         self.ngrams = ngrams
+        self.symbols = symbols
 
     def __call__(self, text: str) -> list[str]:
         text = _DIGITS.sub("0", _prepare(text, self.max_chars).lower())
         lo, hi = self.ngrams
         out: list[str] = []
-        for run in _NOISE.split(text):
+        for run in (_SPACES if self.symbols else _NOISE).split(text):
             size = len(run)
             # n-grams longer than the run give nothing: not even an empty comprehension.
             for n in range(lo, min(hi, size) + 1):
@@ -202,7 +211,7 @@ class FeatureSpace:
         p = self.params
         return {
             "words": WordAnalyzer(p.max_chars, p.word_ngrams),
-            "chars": CharAnalyzer(p.max_chars, p.char_ngrams),
+            "chars": CharAnalyzer(p.max_chars, p.char_ngrams, p.char_symbols),
         }
 
     def feature_names(self) -> list[str]:
@@ -232,7 +241,7 @@ class FeatureSpace:
             if block.name == "words" and tuple(p.word_ngrams) == (1, 1):
                 hits.append(_word_hits(texts, block, p.max_chars))
             elif block.name == "chars" and p.char_ngrams[1] <= _MAX_PACKED:
-                hits.append(_char_hits(texts, block, p.max_chars, p.char_ngrams))
+                hits.append(_char_hits(texts, block, p.max_chars, p.char_ngrams, p.char_symbols))
             else:
                 analyze = self.analyzers()[block.name]
                 hits.append(_token_hits([analyze(t) for t in texts], block))
@@ -323,11 +332,13 @@ def _packed(codes: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
     return key
 
 
-def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams) -> tuple[np.ndarray, np.ndarray]:
+def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
+               symbols: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
     the same way, its noise runs become one space (the texts are joined by one too),
     and an n-gram is every window of n codes without a space."""
-    prepared = [_NOISE.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
+    noise = _SPACES if symbols else _NOISE
+    prepared = [noise.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
     codes = _codes(" ".join(prepared))
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in prepared])[: len(codes)]
     ok = codes != 32

@@ -9,7 +9,7 @@ from ..errors import ErrorLog
 from ..io.read import READERS, RawRecord, read_records
 from ..records import Article
 from ..text.boilerplate import LINE_RULES
-from ..text.chars import count_cjk, normalized_key
+from ..text.chars import count_cjk, has_cjk, normalized_key
 from ..text.clean import Trace, clean_page, running_text
 from ..text.dates import find_date, normalize_date
 from ..text.normalize import normalize
@@ -83,7 +83,7 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
     date = normalize_date(meta.get("date", "")) or find_date(text)
     given = normalize(meta.get("title", "")).strip()
     # zhnews reads Chinese news: a page or row left with no Chinese is not an article.
-    pages = [page for page in pages if count_cjk(page.title + page.text) >= MIN_CJK]
+    pages = [page for page in pages if has_cjk(page.title + page.text, MIN_CJK)]
     for i, page in enumerate(pages, start=1):
         title, paragraphs, source = page.title, list(page.paragraphs), "first heading of the text"
         if given and (extracted or not record.is_page or not title):

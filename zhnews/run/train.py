@@ -14,6 +14,7 @@ from ..errors import ModelError, UsageError
 from ..io.dataset import Dataset, load_dataset, validate
 from ..models.classify import Progress, ThemeClassifier
 from ..models.evaluate import Report, score
+from .memory import return_freed_arrays
 from ..shipped import default_training_dir
 
 
@@ -60,6 +61,7 @@ def cv_groups(data: Dataset, folds: int) -> list[str] | None:
 def train(data: Dataset, *, classifier: ThemeClassifier | None = None, progress: Progress = lambda m: None):
     """Fit a classifier (with cross-validated thresholds, grouped by file where it can) on a checked dataset."""
     model = classifier or ThemeClassifier()
+    return_freed_arrays()
     try:
         model.fit(data.texts(), data.label_lists(), label_set=data.labels(), progress=progress,
                   groups=cv_groups(data, model.cv or 0))
@@ -119,13 +121,14 @@ def heldout_by_file(data: Dataset, params: dict, progress: Progress = lambda m: 
 def make_classifier(
     *, C: float = settings.C, cv: int = settings.CV_FOLDS, nb_alpha: float = settings.NB_ALPHA,
     max_chars: int = settings.MAX_CHARS, threshold_beta: float = settings.THRESHOLD_BETA,
+    n_jobs: int = settings.TRAIN_JOBS,
 ) -> ThemeClassifier:
     """The estimator `zhnews train` fits, from its options."""
     from ..models.features import FeatureParams
 
     return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, threshold_beta=threshold_beta,
                            label_betas=dict(settings.LABEL_THRESHOLD_BETA),
-                           features=FeatureParams(max_chars=max_chars))
+                           features=FeatureParams(max_chars=max_chars), n_jobs=n_jobs)
 
 
 def train_and_save(

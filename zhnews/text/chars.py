@@ -7,6 +7,7 @@ patterns and predicates are what most callers want.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The CJK Unified Ideographs block: what zhnews counts as "Chinese characters".
 CJK = "\u4e00-\u9fff"
@@ -24,6 +25,17 @@ def is_cjk(ch: str) -> bool:
 def count_cjk(text: str) -> int:
     # Deleting the rest is faster than a list of every Chinese character.
     return len(_NON_CJK_RUN.sub("", text))
+
+
+def has_cjk(text: str, at_least: int = 1) -> bool:
+    """`count_cjk(text) >= at_least`, read only as far as the last character it needs."""
+    return at_least <= 0 or _cjk_at_least(at_least).match(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _cjk_at_least(n: int) -> re.Pattern:
+    # The two classes are disjoint, so the pattern never backtracks.
+    return re.compile(f"(?:[^{CJK}]*[{CJK}]){{{n}}}")
 
 
 def normalized_key(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import count_cjk
+from .chars import has_cjk
 from .lines import ACTION_WORDS, MIN_STANDALONE_CJK
 
 _CLAUSE_MARKS = "，；、：,;:"
@@ -80,7 +80,7 @@ def _without_purpose(sentence: str) -> str:
         return sentence
     for mark in re.finditer("[，,]", sentence):
         rest = sentence[mark.end():]
-        if _EVENT_START.match(rest) and count_cjk(rest) >= MIN_STANDALONE_CJK:
+        if _EVENT_START.match(rest) and has_cjk(rest, MIN_STANDALONE_CJK):
             return rest
     return sentence
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import boilerplate as bp
-from .chars import count_cjk
+from .chars import has_cjk
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》"
@@ -122,7 +122,7 @@ def strip_lead(sentence: str) -> str:
         for pattern in _LEAD_PREFIXES:
             stripped = pattern.sub("", text, count=1)
             # Keep the prefix when it is all there is (a one-line dateline).
-            if stripped != text and count_cjk(stripped) >= MIN_SENTENCE_CJK:
+            if stripped != text and has_cjk(stripped, MIN_SENTENCE_CJK):
                 text, changed = stripped.strip(), True
     return text
 
@@ -172,7 +172,7 @@ def summary_candidates(sentences: Sequence[str]) -> list[str]:
         credit = _CREDIT_START.match(sentence)
         if credit:
             sentence = sentence[credit.end():]
-        if count_cjk(sentence) < MIN_SENTENCE_CJK or bp.chrome_kind(sentence) is not None:
+        if not has_cjk(sentence, MIN_SENTENCE_CJK) or bp.chrome_kind(sentence) is not None:
             continue
         out.append(sentence)
     return out
@@ -314,7 +314,7 @@ def is_dependent(sentence: str) -> bool:
 @_PER_SENTENCE
 def stands_alone(sentence: str) -> bool:
     """Worth quoting on its own: long enough, not a caption, credit, address, bare attribution or slogan."""
-    if count_cjk(sentence) < MIN_STANDALONE_CJK:
+    if not has_cjk(sentence, MIN_STANDALONE_CJK):
         return False
     fluff = fluff_score(sentence)
     if fluff >= 1.5 or (fluff >= 1 and fact_score(sentence) == 0):
@@ -324,7 +324,7 @@ def stands_alone(sentence: str) -> bool:
     if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
         return False
     # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
-    if sentence.rstrip("”’」』)）").endswith(("！", "!")) and count_cjk(sentence) < 20:
+    if sentence.rstrip("”’」』)）").endswith(("！", "!")) and not has_cjk(sentence, 20):
         return False
     return bp.chrome_kind(sentence) is None
 

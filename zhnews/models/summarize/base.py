@@ -20,7 +20,7 @@ import numpy as np
 
 from ... import settings
 from ...records import Article
-from ...text.chars import count_cjk, normalized_key
+from ...text.chars import has_cjk, normalized_key
 from ...text.clauses import CLAUSE_CUT, truncate  # noqa: F401  (part of this module's interface)
 from ...text.lines import (
     MIN_STANDALONE_CJK,
@@ -330,7 +330,7 @@ def _contained(sentences: list[str], picks: list[int], chosen: list[int], limit:
 
 def _is_cut_lead(graph: SentenceGraph, duplicate_threshold: float) -> bool:
     first = graph.sentences[0] if graph.sentences else ""
-    return (is_teaser(first) and count_cjk(first) >= MIN_STANDALONE_CJK and fact_score(first) >= 1
+    return (is_teaser(first) and has_cjk(first, MIN_STANDALONE_CJK) and fact_score(first) >= 1
             and graph.title_sim[0] < duplicate_threshold)
 
 
