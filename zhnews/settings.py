@@ -60,14 +60,16 @@ MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_RECORD_CHARS = 2_000_000
 
 # Training holds every example and its features in memory (measured: the shipped
-# corpus, 0.9 M characters, trains in 0.46 GB; 5.2 M characters in 1.65 GB), so
+# corpus, 0.9 M characters, trains in 0.46 GB; 5.2 M characters of articles in 1.65 GB
+# before training handed freed arrays back; 180,000 headlines, 3.4 M characters, in
+# 0.85 GB with one thread), so
 # labelled data is read up to this many characters in all, keeping a default run
 # under about 2 GB; more is an error, never a silent cut or a MemoryError.
 TRAIN_MAX_CHARS = 6_000_000
 # Threads fitting the labels' models side by side (0: one per CPU). Each holds its own
 # copy of the training matrix beside liblinear's (180,000 headlines: about 190 MB a
 # thread), so one keeps training's peak lowest: 5-fold training on those headlines
-# peaks near 0.8 GB with one and 1.0 GB with two, in 1.5x the time.
+# peaks at 0.85 GB with one thread and 1.0 GB with two; one takes 1.5x as long.
 TRAIN_JOBS = 1
 
 # -- the error report ------------------------------------------------------------------

@@ -37,7 +37,6 @@ _DIGITS = re.compile(r"\d+")
 # What separates the runs n-grams are taken from: punctuation, symbols and spaces, or (with
 # `char_symbols`) spaces alone.
 _NOISE = re.compile(rf"[^\w{CJK}]+")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -135,7 +134,7 @@ class CharAnalyzer:
         text = _DIGITS.sub("0", _prepare(text, self.max_chars).lower())
         lo, hi = self.ngrams
         out: list[str] = []
-        for run in (_SPACES if self.symbols else _NOISE).split(text):
+        for run in (_SPACE if self.symbols else _NOISE).split(text):
             size = len(run)
             # n-grams longer than the run give nothing: not even an empty comprehension.
             for n in range(lo, min(hi, size) + 1):
@@ -303,7 +302,7 @@ def _token_hits(token_lists: list[list[str]], block: Block) -> tuple[np.ndarray,
     tokens: list[str] = []
     for terms in token_lists:
         tokens.extend(terms)
-    cols = np.array(list(map(get, tokens, repeat(-1, len(tokens)))), dtype=np.int64)
+    cols = np.fromiter(map(get, tokens, repeat(-1, len(tokens))), dtype=np.int64, count=len(tokens))
     rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), [len(t) for t in token_lists])
     known = cols >= 0
     return rows[known], cols[known]
@@ -337,7 +336,7 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
     """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
     the same way, its noise runs become one space (the texts are joined by one too),
     and an n-gram is every window of n codes without a space."""
-    noise = _SPACES if symbols else _NOISE
+    noise = _SPACE if symbols else _NOISE
     prepared = [noise.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
     codes = _codes(" ".join(prepared))
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in prepared])[: len(codes)]
@@ -354,6 +353,14 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
             valid &= ok[j : j + width]
         starts = np.flatnonzero(valid)
         keys = _packed(codes, starts, n)
+        if n == 1:
+            # One character is its code point: a table indexed by code finds its column at once.
+            table = lookup["table"]
+            col = table[np.minimum(keys, len(table) - 1)]
+            found = col >= 0
+            rows.append(doc[starts[found]])
+            cols.append(col[found])
+            continue
         sorted_keys, sorted_cols = lookup[n]
         at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
         found = sorted_keys[at] == keys
@@ -378,6 +385,13 @@ def _packed_vocabulary(block: Block) -> dict[int, tuple[np.ndarray, np.ndarray]]
                 keys = _packed(codes, starts[cols], n)
                 order = np.argsort(keys, kind="stable")
                 cached[n] = (keys[order], cols[order])
+        if 1 in cached:
+            # Code → column of every single-character term, -1 elsewhere; the last slot stands for
+            # every code above the largest term's (at most 0x10FFFF + 1 slots, 8.5 MB).
+            keys, cols = cached[1]
+            table = np.full(int(keys[-1]) + 2, -1, dtype=np.int64)
+            table[keys] = cols
+            cached["table"] = table
         block.packed = cached
     return cached
 

@@ -17,20 +17,21 @@ _LATIN1_RUN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u2018-\u203a\u0152-\u01
 # Each pattern opens with the rare character it is about and tests the context around it
 # afterwards: the regex engine then skips straight to those characters instead of trying the
 # whole pattern at every position of the sentence.
+# Patterns (strings: they are compiled once, together, as `_ANY_SIGN`).
 _SIGNATURES = (
-    re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]"),
+    "[\x00-\x08\x0b\x0c\x0e-\x1f]",
     # Greek or Cyrillic letters touching Chinese characters: 倜χ校 (but not the
     # letters science and software write that way: β测试版, α粒子, 100μm).
-    re.compile(rf"[\u0370-\u03ff\u0400-\u04ff](?<![αβγδεθλμπστφωΩΔΣ])(?:(?<=[{CJK}].)|(?=[{CJK}]))"),
+    rf"[\u0370-\u03ff\u0400-\u04ff](?<![αβγδεθλμπστφωΩΔΣ])(?:(?<=[{CJK}].)|(?=[{CJK}]))",
     # A broken closing quote: `?!` glued to the next character.
-    re.compile(rf"\?!(?=[{CJK}])"),
+    rf"\?!(?=[{CJK}])",
 )
 # A lone lowercase letter wedged between Chinese characters (掷m增, 敝x曙) is
 # misdecoded bytes, except in the few words written that way (日k线, e公司/e租宝)
 # and in options of a quiz (选a, 选项b).
 # The letter, then: a Chinese character before it that is not 选 or 项, not e, not k before 线,
 # and a Chinese character after it.
-_WEDGED = re.compile(rf"[a-z](?<=[{CJK}][a-z])(?<![选项][a-z])(?<!e)(?!(?<=k)线)(?=[{CJK}])")
+_WEDGED = rf"[a-z](?<=[{CJK}][a-z])(?<![选项][a-z])(?<!e)(?!(?<=k)线)(?=[{CJK}])"
 # Replacement and private-use characters: one run in a sentence is a broken
 # emoji, symbol or indent (SogouC's U+E5E5 pairs); several are misdecoded text.
 _REPLACEMENT_RUN = re.compile("[\ufffd\ue000-\uf8ff]+")
@@ -39,7 +40,7 @@ _ODD = re.compile("[\ufffd\ue000-\uf8ff]")
 # sentence (after conversion to simplified) are the mark of misdecoded bytes.
 _RARE_LIMIT = 3
 # Every signature and the wedged letter in one pattern: one scan of a sentence, not four.
-_ANY_SIGN = re.compile("|".join(f"(?:{p.pattern})" for p in (*_SIGNATURES, _WEDGED)))
+_ANY_SIGN = re.compile("|".join(f"(?:{p})" for p in (*_SIGNATURES, _WEDGED)))
 
 
 def repair_latin1(text: str) -> str:
