@@ -72,7 +72,7 @@ def main() -> None:
             made = make_corpus_10k.rows()
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in made), encoding="utf-8")
         rows = path.read_text(encoding="utf-8").splitlines()
-        chars = sum(len(json.loads(r).get("title", "")) + len(json.loads(r)["text"]) for r in rows)
+        chars = sum(len(row.get("title", "")) + len(row["text"]) for row in map(json.loads, rows))
         lcut = Path(tmp) / "lcut.py"
         lcut.write_text(LCUT, encoding="utf-8")
         print(f"{len(rows):,} articles, {chars:,} characters; {args.rounds} rounds on {os.cpu_count()} CPUs, "

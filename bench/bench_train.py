@@ -27,23 +27,24 @@ REPO = Path(__file__).resolve().parent.parent
 TITLES = REPO.parent / "shared" / "data" / "thucnews_titles" / "train.jsonl"
 
 
-def write_rows(path: Path, limit: int | None) -> tuple[int, int]:
-    rows = chars = 0
+def write_rows(path: Path, limit: int | None) -> tuple[int, int, int]:
+    """Rows, title characters and file characters written (train's --data-limit counts the latter)."""
+    rows = chars = written = 0
     with TITLES.open(encoding="utf-8") as src, path.open("w", encoding="utf-8") as out:
         for line in src:
             if limit is not None and rows >= limit:
                 break
             row = json.loads(line)
-            out.write(json.dumps({"text": row["text"], "labels": [row["label"]]}, ensure_ascii=False) + "\n")
+            written += out.write(json.dumps({"text": row["text"], "labels": [row["label"]]}, ensure_ascii=False) + "\n")
             rows += 1
             chars += len(row["text"])
-    return rows, chars
+    return rows, chars, written
 
 
-def run_train(data: Path, out: Path, jobs: int, cv: int, chars: int) -> tuple[float, float, int]:
+def run_train(data: Path, out: Path, jobs: int, cv: int, written: int) -> tuple[float, float, int]:
     """Seconds, peak RSS (MiB) and exit status of one `zhnews train` in a child process."""
     cmd = [sys.executable, "-m", "zhnews", "train", str(data), "--out", str(out), "-q", "--jobs", str(jobs),
-           "--cv", str(cv), "--data-limit", str(4 * chars + 1000)]
+           "--cv", str(cv), "--data-limit", str(written)]
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
     start = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -68,13 +69,13 @@ def main() -> None:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "titles.jsonl"
-        rows, chars = write_rows(data, args.limit)
+        rows, chars, written = write_rows(data, args.limit)
         print(f"zhnews train on {rows:,} THUCNews titles ({chars:,} characters), {args.cv}-fold CV, "
               f"{os.cpu_count()} CPUs, load average {load:.2f} at start\n")
         print("| --jobs | seconds | peak RSS MiB | exit |")
         print("|---|---|---|---|")
         for jobs in args.jobs or [1, 2]:
-            seconds, peak, code = run_train(data, Path(tmp) / f"model-{jobs}", jobs, args.cv, chars)
+            seconds, peak, code = run_train(data, Path(tmp) / f"model-{jobs}", jobs, args.cv, written)
             print(f"| {jobs} | {seconds:.1f} | {peak:.0f} | {code} |", flush=True)
 
 

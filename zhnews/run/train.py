@@ -14,8 +14,8 @@ from ..errors import ModelError, UsageError
 from ..io.dataset import Dataset, load_dataset, validate
 from ..models.classify import Progress, ThemeClassifier
 from ..models.evaluate import Report, score
-from .memory import return_freed_arrays
 from ..shipped import default_training_dir
+from .memory import return_freed_arrays
 
 
 def load_training_data(

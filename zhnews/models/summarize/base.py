@@ -21,7 +21,7 @@ import numpy as np
 from ... import settings
 from ...records import Article
 from ...text.chars import has_cjk, normalized_key
-from ...text.clauses import CLAUSE_CUT, truncate  # noqa: F401  (part of this module's interface)
+from ...text.clauses import truncate
 from ...text.lines import (
     MIN_STANDALONE_CJK,
     fact_score,
