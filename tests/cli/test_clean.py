@@ -65,3 +65,22 @@ def test_help_teaches_by_example():
     assert "zhnews clean seeds/" in result.stdout and "--format" in result.stdout
     top = runner.invoke(app, ["--help"])
     assert "Exit codes" in top.stdout and "digest" in top.stdout
+
+
+def test_a_row_wrapped_by_its_export_keeps_its_lead(tmp_path):
+    # A SogouC-style row: no title, paragraphs indented with 　　, long lines wrapped at a space.
+    # The wrapped first line used to become the title and the rest of its sentence a heading.
+    text = ("本报讯\u3000（记者王京）记者昨天从英特尔公司证实，英特尔将统一台式机和笔记本CPU品牌，现有的Pentium \n"
+            "4（奔腾4）与Core Duo（酷睿）将被“Core 2 \nDuo”（酷睿2双核）取代，新品牌预计从今年3季度开始使用。\n"
+            "\u3000\u3000英特尔相关人士告诉记者，两款新处理器均采用新一代Core微架构，结束了产品品牌混乱的局面。\n"
+            "\u3000\u3000该人士表示，今后一段时间内英特尔还将向市场提供“奔腾”系列的产品。")
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps({"id": "w1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert not row["title"].endswith("Pentium"), row["title"]
+    assert "现有的Pentium 4（奔腾4）与Core Duo（酷睿）将被“Core 2 Duo”（酷睿2双核）取代" in row["text"]
+    summarized = runner.invoke(app, ["summarize", str(path), "--format", "jsonl", "--chars", "120"])
+    assert summarized.exit_code == 0, summarized.output
+    assert "英特尔将统一台式机和笔记本CPU品牌" in "".join(json.loads(summarized.stdout)["summary"])

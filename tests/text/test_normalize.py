@@ -1,3 +1,5 @@
+import pytest
+
 from zhnews.text.normalize import (
     fold_width,
     normalize,
@@ -57,3 +59,29 @@ def test_no_simplified_line_of_real_articles_is_rewritten(shared_dir):
             assert out == line or traditional, line
             changed += out != line
     assert changed < 100  # a handful of traditional lines in these simplified corpora
+
+
+# Plain-text exports (SogouC, old portals' .txt) wrap long lines at a space and mark paragraphs by
+# indenting them; an unindented line after a line ending in a space is the same sentence.
+@pytest.mark.parametrize("text, expected", [
+    ("本报讯\u3000（记者王京）英特尔将统一CPU品牌，现有的Pentium \n4（奔腾4）将被“Core 2 \nDuo”取代。\n"
+     "\u3000\u3000英特尔相关人士告诉记者。",
+     "本报讯 （记者王京）英特尔将统一CPU品牌，现有的Pentium 4（奔腾4）将被“Core 2 Duo”取代。\n英特尔相关人士告诉记者。"),
+    ("\u3000\u3000时报讯 (记者田桂丹) \n记者昨日从广州国土房管局获悉，广州将加快推进城市更新。",
+     "时报讯 (记者田桂丹) 记者昨日从广州国土房管局获悉，广州将加快推进城市更新。"),
+    # A line that ends its sentence ends its paragraph, whatever follows.
+    ("\u3000\u3000他说：“项目年内开工。” \n下一段从这里开始。", "他说：“项目年内开工。”\n下一段从这里开始。"),
+    ("\u3000\u3000名单如下： \n一、株洲高新区", "名单如下：\n一、株洲高新区"),
+    # The next paragraph is indented: a break, not a wrap.
+    ("\u3000\u3000株洲市召开大会 \n\u3000\u3000会议强调，要加快建设。", "株洲市召开大会\n会议强调，要加快建设。"),
+    # No paragraph is indented: a line break may be a paragraph break, so nothing is joined.
+    ("株洲高新区产业项目春潮涌 \n今年全区103个项目集中开工。", "株洲高新区产业项目春潮涌\n今年全区103个项目集中开工。"),
+], ids=["wrapped-inside-a-sentence", "dateline-on-its-own-line", "sentence-end", "colon", "indented-next",
+        "no-indents"])
+def test_unwrap_joins_lines_an_export_wrapped(text, expected):
+    assert normalize(text, unwrap=True) == expected
+
+
+def test_unwrap_is_off_unless_asked():
+    text = "\u3000\u3000现有的Pentium \n4（奔腾4）将被取代。"
+    assert normalize(text) == "现有的Pentium\n4（奔腾4）将被取代。"

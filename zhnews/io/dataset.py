@@ -124,7 +124,7 @@ def load_dataset(
         from ..text.normalize import normalize
 
         for e in examples:
-            e.text = normalize(e.text).strip()
+            e.text = normalize(e.text, unwrap=True).strip()
             e.title = normalize(e.title).strip()
     return Dataset(examples, warnings)
 

@@ -66,9 +66,9 @@ class ThemeClassifier:
     dict for the labels whose cut-off weighs recall differently), `nb_alpha` (smoothing of the naive-Bayes ratios;
     0 turns the scaling off: plain logistic regression), `random_state`, the
     feature settings (see `zhnews.models.features.FeatureParams`), and
-    `n_jobs` (threads fitting the labels' models side by side, 0 or None
-    for one per CPU; each holds a copy of the training matrix; the model is
-    the same for any number).
+    `n_jobs` (processes fitting the labels' models side by side, 0 or None
+    for one per CPU; they share the training matrix, memory-mapped, and each
+    holds liblinear's copy of it; the model is the same for any number).
 
     Learned: `labels_`, `features_`, `coef_` (labels × features),
     `intercept_`, `thresholds_`, `cv_metrics_`, `oof_proba_`.
@@ -188,45 +188,25 @@ class ThemeClassifier:
 
     def _fit_linear(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         import os
-        from concurrent.futures import ThreadPoolExecutor
 
+        ratios = nb_ratios(X, Y, self.nb_alpha) if self.nb_alpha > 0 else None
+        given = (self.C, self.class_weight, self.random_state)
+        jobs = [(X, Y[:, j], None if ratios is None else ratios[j], *given) for j in range(Y.shape[1])]
+        workers = max(1, min(Y.shape[1], self.n_jobs or os.cpu_count() or 1))
+        if workers == 1:
+            fits = [_fit_binary(*job) for job in jobs]
+        else:
+            from joblib import Parallel, delayed
+
+            # Processes, not threads: liblinear draws its coordinate order from one generator per
+            # process, so fits in threads interleave their draws and the model would depend on
+            # timing. joblib hands X to the workers memory-mapped, not copied.
+            fits = Parallel(n_jobs=workers, backend="loky")(delayed(_fit_binary)(*job) for job in jobs)
         coef = np.zeros((Y.shape[1], X.shape[1]))
         intercept = np.zeros(Y.shape[1])
-        ratios = nb_ratios(X, Y, self.nb_alpha) if self.nb_alpha > 0 else None
-
-        def fit_label(j: int) -> None:
-            coef[j], intercept[j] = self._fit_one(X, Y[:, j], None if ratios is None else ratios[j])
-
-        # liblinear releases the GIL: threads fit the labels side by side, each on its own column.
-        threads = max(1, min(Y.shape[1], self.n_jobs or os.cpu_count() or 1))
-        if threads == 1:
-            for j in range(Y.shape[1]):
-                fit_label(j)
-        else:
-            with ThreadPoolExecutor(max_workers=threads) as pool:
-                list(pool.map(fit_label, range(Y.shape[1])))
+        for j, (row, bias) in enumerate(fits):
+            coef[j], intercept[j] = row, bias
         return coef, intercept
-
-    def _fit_one(self, X, y: np.ndarray, ratio: np.ndarray | None) -> tuple[np.ndarray, float]:
-        from scipy.sparse import csr_matrix
-        from sklearn.linear_model import LogisticRegression
-
-        # liblinear is deterministic and fast on sparse binary problems. Text has more features
-        # than examples, where the dual problem is the smaller one: 3x faster than the primal on
-        # 180,000 headlines, with the same decision on every one of them.
-        lr = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, solver="liblinear", dual=True, max_iter=1000,
-            random_state=self.random_state,
-        )
-        if ratio is None:
-            lr.fit(X, y)
-            return lr.coef_[0], lr.intercept_[0]
-        # X scaled column by column, as `X @ diags(ratio)` makes it, but sharing X's indices:
-        # one new array instead of three, while liblinear holds its own copy beside it.
-        scaled = np.take(ratio, X.indices)
-        scaled *= X.data
-        lr.fit(csr_matrix((scaled, X.indices, X.indptr), shape=X.shape), y)
-        return lr.coef_[0] * ratio, lr.intercept_[0]
 
     def _out_of_fold(self, counts, Y: np.ndarray, groups, progress: Progress) -> np.ndarray:
         from .features import transform_counts
@@ -384,6 +364,28 @@ def _param_names(cls) -> list[str]:
     import inspect
 
     return [p.name for p in inspect.signature(cls.__init__).parameters.values() if p.kind is p.KEYWORD_ONLY]
+
+
+def _fit_binary(X, y: np.ndarray, ratio: np.ndarray | None, C: float, class_weight,
+                random_state) -> tuple[np.ndarray, float]:
+    """One label's logistic regression on X (scaled by its naive-Bayes ratios when given)."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    # liblinear is deterministic and fast on sparse binary problems. Text has more features
+    # than examples, where the dual problem is the smaller one: 3x faster than the primal on
+    # 180,000 headlines, with the same decision on every one of them.
+    lr = LogisticRegression(C=C, class_weight=class_weight, solver="liblinear", dual=True, max_iter=1000,
+                            random_state=random_state)
+    if ratio is None:
+        lr.fit(X, y)
+        return lr.coef_[0], lr.intercept_[0]
+    # X scaled column by column, as `X @ diags(ratio)` makes it, but sharing X's indices:
+    # one new array instead of three, while liblinear holds its own copy beside it.
+    scaled = np.take(ratio, X.indices)
+    scaled *= X.data
+    lr.fit(csr_matrix((scaled, X.indices, X.indptr), shape=X.shape), y)
+    return lr.coef_[0] * ratio, lr.intercept_[0]
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

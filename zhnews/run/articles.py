@@ -65,7 +65,7 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
         text, page_meta = reader.extract(text)
         for key, value in page_meta.items():
             meta.setdefault(key, value)
-    text = normalize(text, entities=not extracted)
+    text = normalize(text, entities=not extracted, unwrap=not extracted)
     trace = Trace()
     # A row's text and an extracted HTML block are bodies already: their edges are cleaned, not their lines.
     edges_only = not record.is_page or extracted

@@ -329,6 +329,58 @@ def stands_alone(sentence: str) -> bool:
     return bp.chrome_kind(sentence) is None
 
 
+# A clause that opens a sentence with its time, however seasonal it sounds (春节前夕, 国庆期间):
+# the time is part of the news, unlike 开局之年、暖春之际.
+_TIME_ANCHOR = re.compile(r"春节|国庆|中秋|元旦|端午|清明|元宵|五一|节日|节前|节后|前夕|期间|春运|\d")
+# The opener clauses tried: at most this many, each at most this long.
+_MAX_OPENERS = 2
+_MAX_OPENER_LEN = 20
+
+
+@_PER_SENTENCE
+def without_fluff(sentence: str) -> str:
+    """The sentence without the fluff wrapped around its report: the scene-setting or slogan
+    clauses it opens with (开局之年、暖春之际,株洲高新区召开了…动员大会。→ 株洲高新区召开了…动员大会。)
+    when what is left reports something and may be quoted on its own, and a short rhetorical
+    question run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。).
+
+    Regional reports often wrap their event in a mood-setting clause or a hook, and a sentence
+    barred as fluff or as a question would take its fact with it; dropping an opening adverbial
+    or a closing hook keeps the summary extractive.
+    """
+    hook = _TRAILING_HOOK.search(sentence)
+    if hook and has_cjk(sentence[: hook.start()], MIN_STANDALONE_CJK):
+        sentence = sentence[: hook.start()]
+    return _without_opener(sentence)
+
+
+# A question of a few characters after a full stop (the splitter runs such fragments onto the
+# sentence before): 有多火爆? 为什么? 结果如何？
+_TRAILING_HOOK = re.compile(r"(?<=[。！!])[^。！？!?，,]{1,8}[？?][”’」』]?$")
+
+
+def _without_opener(sentence: str) -> str:
+    whole = fluff_score(sentence)
+    if whole < 1:
+        return sentence
+    start = 0
+    for _ in range(_MAX_OPENERS):
+        cut = _OPENER_BREAK.search(sentence, start)
+        if cut is None or cut.start() - start > _MAX_OPENER_LEN:
+            return sentence
+        clause = sentence[start:cut.start()]
+        if fact_score(clause) or _TIME_ANCHOR.search(clause) or not fluff_score(clause):
+            return sentence
+        rest = sentence[cut.end():]
+        if fact_score(rest) and fluff_score(rest) < whole and stands_alone(rest):
+            return rest
+        start = cut.end()
+    return sentence
+
+
+_OPENER_BREAK = re.compile(r"[，,]")
+
+
 # A subheading that reports (`俄罗斯宣布对22名英国公民实施制裁`), unlike a slogan or a section label
 # (`推动产业项目建设取得更大成绩`, `背景：…`, `一、总体要求`).
 _REPORTING = re.compile(

@@ -112,6 +112,38 @@ def _fold_run(match: re.Match) -> str:
     return match.group().translate(_WIDTH_TABLE)
 
 
+# A text whose paragraphs open indented (　　 or spaces), with a line that ends in a space and
+# an unindented line after it: the space is where an exporter wrapped a long line. A line
+# ending a sentence (or a colon before a list) ends its paragraph whatever follows.
+_INDENTED = re.compile(r"^[ \t\u00a0\u3000]+\S", re.M)
+_WRAP = re.compile(r"(\S)[ \t\u00a0\u3000]+\n(?=\S)")
+_ENDS_PARAGRAPH = frozenset("。！？!?…；;：:")
+_CLOSING = frozenset("”’」』)）】》\"'")
+
+
+def unwrap_lines(text: str) -> str:
+    """Rejoin lines that a plain-text export wrapped at a space (`现有的Pentium \\n4（奔腾4）…`).
+
+    Only in a text that marks its paragraphs by indenting them: there an unindented line
+    cannot start a paragraph, and the wrap is seen by the space it left at the line's end.
+    Without indents a line break may be a paragraph break, so nothing is joined.
+    """
+    if " \n" not in text and "\u3000\n" not in text and "\t\n" not in text and "\u00a0\n" not in text:
+        return text
+    if not _INDENTED.search(text):
+        return text
+    return _WRAP.sub(_join_wrap, text)
+
+
+def _join_wrap(match: re.Match) -> str:
+    last = match.group(1)
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    if last in _ENDS_PARAGRAPH or (last in _CLOSING and before in _ENDS_PARAGRAPH):
+        return match.group()
+    return last + " "
+
+
 def normalize_whitespace(text: str) -> str:
     """One space for runs of spaces, no space between a Chinese character and a digit, stripped lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,16 +163,20 @@ def remove_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
-def normalize(text: str, entities: bool = True) -> str:
+def normalize(text: str, entities: bool = True, unwrap: bool = False) -> str:
     """All character-level steps, in the order they must run.
 
     `entities=False` for text an HTML parser already decoded: `&amp;#x957F;` is the text
     `&#x957F;` there, and decoding it again would change what the page says.
+    `unwrap` rejoins lines a plain-text export wrapped (`unwrap_lines`): for text that is
+    read as it was written, not for lines an HTML extractor made.
     """
     text = remove_invisible(text)
     if entities:
         text = unescape_entities(text)
     text = strip_pinyin(text)
+    if unwrap:
+        text = unwrap_lines(text)
     text = to_simplified(text)
     text = fold_width(text)
     return normalize_whitespace(text)

@@ -240,3 +240,46 @@ def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
                 "2019“金融知识普及月 金融知识进万家”宣传活动在市民广场正式启动，20家银行机构参加。")
     out = summary([sentence], "金融知识普及月活动启动", chars=80)
     assert out == ["9月20日，2019“金融知识普及月 金融知识进万家”宣传活动在市民广场正式启动，20家银行机构参加。"], out
+
+
+# A report wrapped in fluff: the scene-setting clause it opens with or the hook run onto its end
+# goes, the report stays; a time that sounds seasonal (春节前夕) is the news's own time.
+@pytest.mark.parametrize("sentence, trimmed", [
+    ("开局之年、暖春之际,株洲高新区召开产业项目建设年活动动员大会,部署全年68个重大项目。",
+     "株洲高新区召开产业项目建设年活动动员大会,部署全年68个重大项目。"),
+    ("金秋时节，2023年长沙产业项目签约仪式在湘江新区举行，32个项目总投资460亿元。",
+     "2023年长沙产业项目签约仪式在湘江新区举行，32个项目总投资460亿元。"),
+    ("4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。有多火爆?",
+     "4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。"),
+    ("春节前夕，省领导来到株洲看望慰问一线职工和困难群众。", None),  # a time, not a mood
+    ("最美人间四月天,干事创业正当时。", None),  # nothing left that reports
+    ("初夏时节,走进株洲高新区,一台台新能源汽车正在接受测试。", None),  # the rest is a scene too
+    ("这是为什么呢？", None),  # a question alone is not trimmed to nothing
+    ("今年以来,全市新签约项目156个,总投资超过800亿元。", None),  # no fluff to trim
+], ids=["scene-opener", "season-before-a-signing", "hook", "holiday-time", "all-mood", "scene-rest",
+        "question-alone", "plain-report"])
+def test_the_fluff_around_a_report_is_trimmed(sentence, trimmed):
+    from zhnews.text.lines import without_fluff
+
+    assert without_fluff(sentence) == (trimmed or sentence)
+
+
+def test_a_report_behind_a_scene_setting_clause_is_quoted_without_it():
+    sentences = ["开局之年、暖春之际,株洲高新区召开产业项目建设年和营商环境优化年活动动员大会。",
+                 "声声号角催人奋进,动员号令激荡人心。",
+                 "高新区党工委书记周建光向全区发出动员。",
+                 "推动产业项目建设取得更大成绩",
+                 "记者看到,高新区坚持把项目建设作为稳增长的重要力量,思路非常清晰。"]
+    out = summary(sentences, "全力聚焦“2121”目标 株洲高新区产业项目春潮涌")
+    assert "株洲高新区召开产业项目建设年和营商环境优化年活动动员大会。" in out, out
+    assert not any("暖春之际" in s or "号角" in s for s in out), out
+
+
+def test_an_event_with_a_hook_run_onto_it_is_quoted_without_the_hook():
+    # The splitter runs the four-character question onto the sentence before it; barred as a
+    # question, the unit used to take the event with it.
+    text = ("最美人间四月天,干事创业正当时。4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。有多火爆?"
+            "工、农、中、建等我省25家主要银行机构负责人悉数参加。")
+    out = TextRankSummarizer(length=Length(chars=80)).summarize(Article(id="x", title="银行业大咖齐聚株洲", text=text))
+    assert out[0] == "4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。", out
+    assert not any("有多火爆" in s or "四月天" in s for s in out), out

@@ -32,6 +32,7 @@ from ...text.lines import (
     is_teaser,
     stands_alone,
     summary_candidates,
+    without_fluff,
 )
 from ...text.split import split_sentences
 
@@ -166,7 +167,10 @@ class Summarizer:
     `max_containment` (no sentence is added whose character bigrams are
     this share or more already in the chosen sentences: a restatement,
     当天大巴黎地区交通几乎完全瘫痪 after …首都巴黎交通几乎完全瘫痪…, that a
-    cosine over whole sentences does not see).
+    cosine over whole sentences does not see), `trim_fluff` (a sentence
+    is ranked and quoted without the scene-setting or slogan clauses it
+    opens with, when the rest reports something, and without a short
+    rhetorical question run onto its end: `text.lines.without_fluff`).
     """
 
     # One line for `--help`.
@@ -185,6 +189,7 @@ class Summarizer:
         "lead_repeats_title": False,
         "bar_asides": False,
         "max_containment": 1.0,
+        "trim_fluff": False,
     }
 
     def __init__(self, length: Length = DEFAULT_LENGTH, **params):
@@ -203,6 +208,8 @@ class Summarizer:
         """The summary of `doc` as a list of sentences in document order."""
         raw, title = _sentences_and_title(doc, title)
         sentences = summary_candidates(raw)
+        if self.trim_fluff:
+            sentences = [without_fluff(s) for s in sentences]
         if not sentences:
             return []
         graph = SentenceGraph.build(sentences, title, self.duplicate_threshold, self.use_words)

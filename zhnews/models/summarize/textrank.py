@@ -34,6 +34,8 @@ class TextRankSummarizer(Summarizer):
     * `subheading_weight` for the subheadings themselves, when they may be
       quoted (None: never; CCTV's subheadings are its editor's brief, regional
       pages' are slogans and section labels);
+    * `trim_fluff` is on: a sentence is ranked without the scene-setting
+      clause it opens with and the short question run onto its end;
     * `lead_repeats_title` and `bar_asides` are on (see `Summarizer`): blind
       readers failed a summary without a lead that restates the title, and
       quoted questions, salutations and teaser lists as fluff.
@@ -62,6 +64,7 @@ class TextRankSummarizer(Summarizer):
         "lead_repeats_title": True,
         "bar_asides": True,
         "max_containment": 0.5,
+        "trim_fluff": True,
     }
 
     def score(self, graph: SentenceGraph) -> np.ndarray:
