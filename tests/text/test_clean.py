@@ -132,6 +132,20 @@ def test_join_broken_rejoins_a_cut_sentence():
     assert join_broken(["短标题", "正文第一句。"]) == ["短标题", "正文第一句。"]
 
 
+@pytest.mark.parametrize("paragraphs, joined", [
+    # A page broke the line at a link: no paragraph opens on the particle 的.
+    (["可是，股价出现罕见跌停", "的东山精密，此前却是A股并不多见的牛股。"],
+     ["可是，股价出现罕见跌停的东山精密，此前却是A股并不多见的牛股。"]),
+    # Words that start with 的 open paragraphs of their own.
+    (["市出租车管理处召开座谈会", "的哥的姐代表提出了12条建议。"], ["市出租车管理处召开座谈会", "的哥的姐代表提出了12条建议。"]),
+    (["他说这一年很难。", "的确，全年订单下降了三成。"], ["他说这一年很难。", "的确，全年订单下降了三成。"]),
+    # After a full stop the 的 cannot continue the sentence before.
+    (["项目已经开工。", "的东山精密此前是牛股"], ["项目已经开工。", "的东山精密此前是牛股"]),
+], ids=["particle", "taxi-drivers", "indeed", "after-a-full-stop"])
+def test_a_line_opening_on_the_particle_de_continues_the_one_before(paragraphs, joined):
+    assert join_broken(paragraphs) == joined
+
+
 @pytest.mark.parametrize("paragraph, tidy", [
     ("包括先锋领航、贝莱德(115.395, 2.79, 2.47%)等资管公司。", "包括先锋领航、贝莱德等资管公司。"),
     ("包括先锋领航、(115.395, 2.79, 2.47%)等资管公司。", "包括先锋领航等资管公司。"),  # the linked name was lost

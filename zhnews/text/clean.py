@@ -399,11 +399,20 @@ def join_broken(paragraphs: list[str]) -> list[str]:
     """Rejoin a paragraph that a line break cut in the middle of a sentence."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and _is_cut(joined[-1]) and not is_heading(paragraph):
+        if joined and ((_is_cut(joined[-1]) and not is_heading(paragraph)) or _continues(joined[-1], paragraph)):
             joined[-1] += paragraph
         else:
             joined.append(paragraph)
     return joined
+
+
+# No paragraph opens on the particle 的 (…罕见跌停 | 的东山精密，此前…): a page that broke a line at
+# a link left it there. Words that do start with 的 are not that particle.
+_PARTICLE_START = re.compile(r"^的(?!确|士|哥|姐|卢|的)")
+
+
+def _continues(before: str, paragraph: str) -> bool:
+    return bool(_PARTICLE_START.match(paragraph)) and before[-1:] not in TERMINAL_END
 
 
 def _is_cut(paragraph: str) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import boilerplate as bp
-from .chars import has_cjk
+from .chars import has_cjk, normalized_key
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》"
@@ -62,6 +62,9 @@ _LEAD_PREFIXES = (
     # An author or an original title glued to the front: 作者：马化展11月2日…, 原标题：…新华社杭州11月8日电
     re.compile(r"^(作者|撰文|文|记者)\s*[:：/]\s*[\u4e00-\u9fff·]{2,4}(?=\d|\s|[，,])\s*"),
     re.compile(r"^原标题\s*[:：].{0,40}?(?=新华社|中新社|中新网|人民网|本报讯|[^，。\s]{0,10}\d{1,2}月\d{1,2}日电)"),
+    # A reporter's credit run into the text: 记者 陈伟斌 整理报道6月20日晚上…; an abstract's label: ［提要］
+    re.compile(r"^(本报)?记者\s*[\u4e00-\u9fff·]{2,4}\s*(整理|综合)?报道\s*(?=\d|[\u4e00-\u9fff])"),
+    re.compile(r"^[［\[【](提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?\s*"),
     # Brackets left over from a cut tag: 】中国上海/…
     re.compile(r"^[】\]]+\s*"),
     # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
@@ -162,10 +165,13 @@ _CREDIT_START = re.compile(r"^(?:新华社发|中新社发|新华社记者\s*\S{
                            r"[(（][^)）]{1,12}摄[)）])\s*")
 
 
-def summary_candidates(sentences: Sequence[str]) -> list[str]:
-    """Sentences worth ranking for a summary: no chrome, no datelines, no photo captions, no empty bits."""
+def summary_candidates(sentences: Sequence[str], title: str = "") -> list[str]:
+    """Sentences worth ranking for a summary: no chrome, no datelines, no photo captions, no empty
+    bits, and no copy of the title glued to the front of the first one."""
     out = []
     units = [strip_lead(raw) for raw in sentences]
+    if units and title:
+        units[0] = strip_lead(without_title_echo(units[0], title))
     for i, sentence in enumerate(units):
         if i + 1 < len(units) and _CREDIT_START.match(units[i + 1]):
             continue  # a caption: its credit follows it
@@ -176,6 +182,42 @@ def summary_candidates(sentences: Sequence[str]) -> list[str]:
             continue
         out.append(sentence)
     return out
+
+
+# A reprint names the title it first ran under: 原标题：…, 原标题 …
+_ORIGINAL_TITLE = re.compile(r"^[(（]?原标题\s*[:：]?\s*")
+
+
+def without_title_echo(sentence: str, title: str) -> str:
+    """The sentence without the title (or 原标题：the title) that a page glued to its front:
+    `港报：动车事故幸存女孩被幼儿园拒收2011年温州动车事故的幸存者…` → `2011年温州动车事故的幸存者…`.
+
+    The title is matched on its words only (punctuation and spaces aside), and the rest must still
+    be a sentence; a lead that restates the title and goes on after a comma is a sentence of
+    its own and keeps its words.
+    """
+    key = normalized_key(title)
+    if len(key) < 6:
+        return sentence
+    marker = _ORIGINAL_TITLE.match(sentence)
+    i = marker.end() if marker else 0
+    matched = 0
+    while i < len(sentence) and matched < len(key):
+        ch = sentence[i]
+        if ch == key[matched]:
+            matched += 1
+        elif normalized_key(ch):
+            return sentence  # a word character that is not the title's: no echo
+        i += 1
+    if matched < len(key):
+        return sentence
+    if not marker and sentence[i:i + 1] in _CLAUSE_GLUE:
+        return sentence  # the lead restates the title and goes on (株洲市召开大会，部署…): a sentence
+    rest = sentence[i:].lstrip(" \u3000，,：:。)）")
+    return rest if has_cjk(rest, MIN_STANDALONE_CJK) else sentence
+
+
+_CLAUSE_GLUE = frozenset("，,、；;：:")
 
 
 # -- what a sentence says: facts, fluff, and whether it stands alone ------------------------

@@ -283,3 +283,31 @@ def test_an_event_with_a_hook_run_onto_it_is_quoted_without_the_hook():
     out = TextRankSummarizer(length=Length(chars=80)).summarize(Article(id="x", title="银行业大咖齐聚株洲", text=text))
     assert out[0] == "4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。", out
     assert not any("有多火爆" in s or "四月天" in s for s in out), out
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("记者 陈伟斌 整理报道6月20日晚上，上海地铁官方微博发布了一则提醒乘客的微博。", "6月20日晚上，上海地铁官方微博发布了一则提醒乘客的微博。"),
+    ("［提要］ 《社会保障“十二五”规划纲要》提出：实现医疗保险缴费年限在各地互认。", "《社会保障“十二五”规划纲要》提出：实现医疗保险缴费年限在各地互认。"),
+    ("记者从市住建局获悉，全市今年将改造老旧小区312个。", "记者从市住建局获悉，全市今年将改造老旧小区312个。"),  # not a credit
+], ids=["credit-run-into-the-text", "abstract-label", "reporter-as-subject"])
+def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
+    from zhnews.text.lines import strip_lead
+
+    assert strip_lead(sentence) == kept
+
+
+# Portals glue the headline (or 原标题：the headline it first ran under) to the first sentence.
+@pytest.mark.parametrize("title, first, expected", [
+    ("港报：动车事故幸存女孩被幼儿园拒收", "港报：动车事故幸存女孩被幼儿园拒收2011年温州动车事故的幸存者因腿部有伤，被上海的幼儿园拒绝接收。",
+     "2011年温州动车事故的幸存者因腿部有伤，被上海的幼儿园拒绝接收。"),
+    ("社融增量逐月改善趋势确立 利好银行股估值修复",
+     "原标题：社融增量逐月改善趋势确立，利好银行股估值修复央行调统司副司长张文红17日指出，前三季度贷款同比多增较多。",
+     "央行调统司副司长张文红17日指出，前三季度贷款同比多增较多。"),
+    # A lead that restates the title and goes on is a sentence of its own.
+    ("株洲市召开产业项目推进大会", "株洲市召开产业项目推进大会，部署全年103个重点项目和投资目标任务。",
+     "株洲市召开产业项目推进大会，部署全年103个重点项目和投资目标任务。"),
+], ids=["headline-glued", "original-title-glued", "lead-restating-the-title"])
+def test_a_headline_glued_to_the_first_sentence_is_not_quoted(title, first, expected):
+    rest = "该项目总投资56亿元,建成后年产动力电池20吉瓦时。"
+    out = TextRankSummarizer(length=Length(sentences=1)).summarize(Article(id="x", title=title, text=first + rest))
+    assert out == [expected], out

@@ -207,7 +207,7 @@ class Summarizer:
     def summarize(self, doc: Document, title: str = "", length: Length | None = None) -> list[str]:
         """The summary of `doc` as a list of sentences in document order."""
         raw, title = _sentences_and_title(doc, title)
-        sentences = summary_candidates(raw)
+        sentences = summary_candidates(raw, title)
         if self.trim_fluff:
             sentences = [without_fluff(s) for s in sentences]
         if not sentences:
