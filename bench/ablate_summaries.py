@@ -45,6 +45,7 @@ OFF = {
     "max_containment 0.7": {"max_containment": 0.7},
     "min_gain 0.5": {"min_gain": 0.5},
     "fluff openers and hooks kept (trim_fluff off)": {"trim_fluff": False},
+    "no clause cut to fill the room left (cut_to_fit 0)": {"cut_to_fit": 0},
 }
 
 

@@ -6,8 +6,9 @@
   the site name and section that `<title>` adds. Without such a heading,
   `<title>` less its site suffix.
 * Body: the main content block (readability's scoring of the DOM), with
-  link-dense blocks (related lists, recommendation rails, tag clouds) and
-  comment, share and form widgets removed as blocks; one block element a
+  link-dense blocks (related lists, recommendation rails, tag clouds),
+  comment, share and form widgets and photo captions (`<figcaption>`,
+  `class="caption"`) removed as blocks; one block element a
   line. If that block holds little text, trafilatura's extraction, then the
   page's text, are used instead.
 
@@ -35,6 +36,10 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "table", "tr", "td", "th", "section", "
 _WIDGET = re.compile(r"comment|share|social|related|recommend|hot-?news|tags?\b|keyword|sidebar|toolbar|"
                      r"breadcrumb|crumb|footer|copyright|login|advert|\bad\b|qrcode|erweima|pager|page-?nav",
                      re.I)
+# Photo captions, by their markup: `<figcaption>`, `<p class="caption">`, `<div class="pic-desc">`.
+_CAPTION = re.compile(r"caption|img-?(desc|txt|text|info|note)|pic-?(desc|txt|text|info|note)|photo-?(desc|txt|text|info)|"
+                      r"imgtxt|pictext|tuzhu", re.I)
+_MAX_CAPTION_CHARS = 120
 _MIN_BLOCK_CHARS = 80
 _CONTINUES = ",，、。；;：:！？!?)）”’"
 _FINISHED = "。！？!?”’」』)）>》】…"
@@ -197,6 +202,11 @@ def _drop_widgets(block) -> None:
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if marks.strip() and _WIDGET.search(marks) and len(normalized_key(el.text_content())) < 400:
+            el.drop_tree()
+            continue
+        if (el.tag == "figcaption" or (marks.strip() and _CAPTION.search(marks))) \
+                and len(normalized_key(el.text_content())) <= _MAX_CAPTION_CHARS:
+            # A photo's caption describes the photo, not the story (the rubric counts it as chrome).
             el.drop_tree()
             continue
         if el.tag in ("ul", "ol", "div", "table", "section", "p", "li", "dl"):

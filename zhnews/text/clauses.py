@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .chars import has_cjk
-from .lines import ACTION_WORDS, MIN_STANDALONE_CJK
+from .lines import ACTION_WORDS, MIN_STANDALONE_CJK, fact_score, stands_alone
 
 _CLAUSE_MARKS = "，；、：,;:"
 # A sentence longer than the budget is cut at its last clause break if that keeps at least this
@@ -93,3 +93,17 @@ _HOSTED_BY = re.compile(r"[^。！？；，,“”]{2,40}?(?:承办|协办)的")
 def _without_organisers(sentence: str) -> str:
     """The sentence without its list of organisers, which a long report names before its event."""
     return _HOSTED_BY.sub("", _ORGANISED_BY.sub("", sentence, count=1), count=1)
+
+
+def still_reports(cut: str, sentence: str) -> bool:
+    """Whether `cut` (a `truncate` of `sentence`) still reports: it ends at a clause break of the
+    sentence (not inside a name or a title), keeps a verb of news and a fact, does not end on
+    what it announces (…检测结果显示…, …存在以下违规行为…), and stands alone."""
+    core = cut.removesuffix("…")
+    return (sentence[len(core):len(core) + 1] in _CLAUSE_MARKS and fact_score(core) >= 1
+            and bool(_PREDICATE.search(core)) and not _LEADS_ON.search(core) and stands_alone(core))
+
+
+# A clause that announces what follows: cut after it, the summary ends on a promise.
+_LEADS_ON = re.compile(r"(显示|表示|指出|称|介绍|说|认为|获悉|强调|透露|了解到|发现|宣布|提出|要求|明确)$|"
+                       r"(以下|如下|下列)[^，,；;]{0,8}$")

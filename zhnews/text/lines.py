@@ -384,7 +384,8 @@ def without_fluff(sentence: str) -> str:
     """The sentence without the fluff wrapped around its report: the scene-setting or slogan
     clauses it opens with (开局之年、暖春之际,株洲高新区召开了…动员大会。→ 株洲高新区召开了…动员大会。)
     when what is left reports something and may be quoted on its own, and a short rhetorical
-    question run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。).
+    question or section label run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。;
+    …注入新动能。客运方面。 → …注入新动能。).
 
     Regional reports often wrap their event in a mood-setting clause or a hook, and a sentence
     barred as fluff or as a question would take its fact with it; dropping an opening adverbial
@@ -397,8 +398,8 @@ def without_fluff(sentence: str) -> str:
 
 
 # A question of a few characters after a full stop (the splitter runs such fragments onto the
-# sentence before): 有多火爆? 为什么? 结果如何？
-_TRAILING_HOOK = re.compile(r"(?<=[。！!])[^。！？!?，,]{1,8}[？?][”’」』]?$")
+# sentence before): 有多火爆? 为什么? 结果如何？ And a section label run on the same way: 客运方面。
+_TRAILING_HOOK = re.compile(r"(?<=[。！!])(?:[^。！？!?，,]{1,8}[？?][”’」』]?|[^。！？!?，,]{1,6}方面[。：:])$")
 
 
 def _without_opener(sentence: str) -> str:

@@ -251,12 +251,14 @@ def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
      "2023年长沙产业项目签约仪式在湘江新区举行，32个项目总投资460亿元。"),
     ("4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。有多火爆?",
      "4月22日,2022年株洲政银企战略合作对接会在株洲万豪酒店举行。"),
+    ("1—5月份，全国铁路客货运量保持高位，为区域经济社会发展注入新动能。客运方面。",
+     "1—5月份，全国铁路客货运量保持高位，为区域经济社会发展注入新动能。"),
     ("春节前夕，省领导来到株洲看望慰问一线职工和困难群众。", None),  # a time, not a mood
     ("最美人间四月天,干事创业正当时。", None),  # nothing left that reports
     ("初夏时节,走进株洲高新区,一台台新能源汽车正在接受测试。", None),  # the rest is a scene too
     ("这是为什么呢？", None),  # a question alone is not trimmed to nothing
     ("今年以来,全市新签约项目156个,总投资超过800亿元。", None),  # no fluff to trim
-], ids=["scene-opener", "season-before-a-signing", "hook", "holiday-time", "all-mood", "scene-rest",
+], ids=["scene-opener", "season-before-a-signing", "hook", "section-label", "holiday-time", "all-mood", "scene-rest",
         "question-alone", "plain-report"])
 def test_the_fluff_around_a_report_is_trimmed(sentence, trimmed):
     from zhnews.text.lines import without_fluff
@@ -311,3 +313,40 @@ def test_a_headline_glued_to_the_first_sentence_is_not_quoted(title, first, expe
     rest = "该项目总投资56亿元,建成后年产动力电池20吉瓦时。"
     out = TextRankSummarizer(length=Length(sentences=1)).summarize(Article(id="x", title=title, text=first + rest))
     assert out == [expected], out
+
+
+REPORT = [
+    "昨日在2026全球数字经济大会成果发布会上，市社会科学院副院长发布《北京数字经济发展报告》蓝皮书。",
+    "报告显示，2025年北京数字经济增加值突破2.4万亿元，同比增长8.7%，占GDP比重达46.4%，"
+    "人工智能核心产业规模约4500亿元，连续三年保持两位数增长，全市人工智能企业超过2400家。",
+    "蓝皮书由市社会科学院组织编写。",
+    "发布会由大会组委会主办。",
+]
+
+
+@pytest.mark.parametrize("cut_to_fit, has", [(40, "2.4万亿元"), (0, None)], ids=["cut", "off"])
+def test_the_next_best_sentence_is_cut_at_a_clause_to_the_room_left(cut_to_fit, has):
+    article = Article(id="x", title="北京数字经济发展报告发布 数字经济增加值突破2.4万亿元", text="\n".join(REPORT))
+    out = TextRankSummarizer(length=Length(chars=120), cut_to_fit=cut_to_fit).summarize(article)
+    assert sum(map(len, out)) <= 120
+    if has:
+        assert out[0] == REPORT[0] and has in out[1] and out[1].endswith("…"), out
+        assert REPORT[1].startswith(out[1].rstrip("…")), out  # a clause of the sentence, not a rewrite
+    else:
+        assert not any(s.endswith("…") for s in out), out
+
+
+@pytest.mark.parametrize("cut, sentence, reports", [
+    ("报告显示，2025年北京数字经济增加值突破2.4万亿元…", REPORT[1], True),
+    # A cut that ends on what it announces, or inside a title, says nothing.
+    ("澳大利亚农业部长当天在堪培拉举行的新闻发布会上表示，澳大利亚疾病防控中心检测结果显示…",
+     "澳大利亚农业部长当天在堪培拉举行的新闻发布会上表示，澳大利亚疾病防控中心检测结果显示，3月发现的禽流感病毒为H5N1型。",
+     False),
+    ("经查，在发行上市申请过程中，发行人存在以下违规行为…", "经查，在发行上市申请过程中，发行人存在以下违规行为：一是未按规定披露2022年投资10亿元的关联交易。", False),
+    ("联合国贸易和发展会议9月25日发布主题为“为全球绿色新政融资”的《2019年贸…",
+     "联合国贸易和发展会议9月25日发布主题为“为全球绿色新政融资”的《2019年贸易和发展报告》，预计全球经济增长2.3%。", False),
+], ids=["clause-with-figures", "ends-on-a-reporting-verb", "ends-on-a-promise", "inside-a-title"])
+def test_a_cut_is_quoted_only_when_it_still_reports(cut, sentence, reports):
+    from zhnews.text.clauses import still_reports
+
+    assert still_reports(cut, sentence) is reports

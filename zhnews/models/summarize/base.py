@@ -21,7 +21,7 @@ import numpy as np
 from ... import settings
 from ...records import Article
 from ...text.chars import has_cjk, normalized_key
-from ...text.clauses import truncate
+from ...text.clauses import still_reports, truncate
 from ...text.lines import (
     MIN_STANDALONE_CJK,
     fact_score,
@@ -170,7 +170,11 @@ class Summarizer:
     cosine over whole sentences does not see), `trim_fluff` (a sentence
     is ranked and quoted without the scene-setting or slogan clauses it
     opens with, when the rest reports something, and without a short
-    rhetorical question run onto its end: `text.lines.without_fluff`).
+    rhetorical question run onto its end: `text.lines.without_fluff`),
+    `cut_to_fit` (0: off; N: once a sentence is chosen, when the best one
+    left does not fit and at least N characters of the budget remain, it is
+    cut at a clause to the room left if the cut still reports,
+    `text.clauses.still_reports`, instead of a lesser sentence that fits).
     """
 
     # One line for `--help`.
@@ -190,6 +194,7 @@ class Summarizer:
         "bar_asides": False,
         "max_containment": 1.0,
         "trim_fluff": False,
+        "cut_to_fit": 0,
     }
 
     def __init__(self, length: Length = DEFAULT_LENGTH, **params):
@@ -287,6 +292,7 @@ class Summarizer:
         headings = np.array([is_heading_unit(s) for s in sentences])
         dependent = np.array([is_dependent(s) for s in sentences]) if self.keep_context else np.zeros(n, bool)
         n_headings = 0
+        cut: dict[int, str] = {}
         while len(chosen) < max_count and available.any():
             gain = base
             if chosen:
@@ -296,6 +302,17 @@ class Summarizer:
                 if self.min_gain and length.sentences is None:
                     # A character budget is a ceiling, not a quota: asked for N sentences, give N.
                     available &= base >= self.min_gain * base[chosen[0]]
+            if budget is not None and self.cut_to_fit and chosen and budget - used >= self.cut_to_fit:
+                # The best sentence left may not fit whole: cut at a clause, it says more than a
+                # shorter, lesser one would.
+                top = int(np.argmax(np.where(available & ~dependent, gain, -np.inf)))
+                if available[top] and lengths[top] > budget - used:
+                    text = truncate(sentences[top], budget - used)
+                    if still_reports(text, sentences[top]) \
+                            and not _contained(sentences + [text], [n], chosen, self.max_containment):
+                        cut[top] = text
+                        chosen.append(top)
+                        break
             if budget is not None:
                 available &= lengths <= budget - used
             if not available.any():
@@ -323,7 +340,7 @@ class Summarizer:
             # Every candidate leaned on a sentence that could not come along: the best one alone
             # still says more than nothing.
             chosen = [best]
-        return sorted(chosen)
+        return [cut.get(i, i) for i in sorted(chosen)]
 
 
 def _contained(sentences: list[str], picks: list[int], chosen: list[int], limit: float) -> bool:
