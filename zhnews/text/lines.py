@@ -249,7 +249,8 @@ _SLOGAN = re.compile(r"号角|征程|蓝图|擂鼓|奋进|激荡|热潮|春潮|�
                      r"压舱石|生动实践|显著优势|坚强领导|彰显|尽显|交出.{0,4}答卷|谱写|书写|绘就|擘画|吹响|"
                      r"吸引了.{0,8}目光|备受瞩目|万众瞩目|引人注目|蓬勃发展|欣欣向荣|日新月异|生机勃勃|活力四射|"
                      r"十分看好|信心满满|充满信心|意义非凡|特殊的年份|不平凡的一年|极不寻常的一年|"
-                     r"得天独厚|潜力巨大|前景可期|未来可期|前景广阔|大有可为|正当其时")
+                     r"得天独厚|潜力巨大|前景可期|未来可期|前景广阔|大有可为|正当其时|"
+                     r"(?:强力|有力|坚强|坚实)(?:保障|支撑)|盛会|盛事|最重大的")
 # Maxims and metaphors: a general truth or an image instead of an event
 # (制造业之于长沙，是立市之本; 经济是肌体，金融是血脉; 国际普遍认为…).
 _MAXIM = re.compile(
@@ -287,7 +288,9 @@ _BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)
 # A label and a colon: interview prompts, notes, keys (划重点：, 事由：, 记者：, 问：).
 _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)\s*[:：]")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
-_LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、是])")
+_LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是])")
+# A sentence that only announces a list or a text to come: 主要是三个方面。 / 具体如下： / 有以下几点。
+_PROMISE = re.compile(r"(?:[一二三四五六七八九十两几]个方面|以下几点|如下|以下)[。：:]?$")
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
 _DIGIT = re.compile(r"\d")
 # Someone's words or message reported: 发来贺信, 强调, 表示.
@@ -364,6 +367,8 @@ def stands_alone(sentence: str) -> bool:
     if _ADDRESS.match(sentence) or _CREDIT.search(sentence) or _ATTRIBUTION.match(sentence):
         return False
     if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
+        return False
+    if _PROMISE.search(sentence):
         return False
     # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
     if sentence.rstrip("”’」』)）").endswith(("！", "!")) and not has_cjk(sentence, 20):
