@@ -396,10 +396,16 @@ def without_fluff(sentence: str) -> str:
     barred as fluff or as a question would take its fact with it; dropping an opening adverbial
     or a closing hook keeps the summary extractive.
     """
-    hook = _TRAILING_HOOK.search(sentence)
+    if not has_cjk(sentence, MIN_STANDALONE_CJK):
+        return sentence  # nothing left to quote once trimmed
+    # Most sentences end on neither a question nor a label: one C-level test says so.
+    hook = _TRAILING_HOOK.search(sentence) if sentence.endswith(_HOOK_ENDS) else None
     if hook and has_cjk(sentence[: hook.start()], MIN_STANDALONE_CJK):
         sentence = sentence[: hook.start()]
     return _without_opener(sentence)
+
+
+_HOOK_ENDS = ("？", "?", "？”", "?”", "？’", "方面。", "方面：", "方面:")
 
 
 # A question of a few characters after a full stop (the splitter runs such fragments onto the
