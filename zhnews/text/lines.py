@@ -290,7 +290,8 @@ _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是])")
 # A sentence that only announces a list or a text to come: 主要是三个方面。 / 具体如下： / 有以下几点。
-_PROMISE = re.compile(r"(?:[一二三四五六七八九十两几]个方面|以下几点|如下|以下)[。：:]?$")
+# (…降至3%以下。 is a figure, not a promise.)
+_PROMISE = re.compile(r"(?:[一二三四五六七八九十两几]个方面|以下几点)[。：:]?$|(?:如下|以下)[：:]$|如下。$")
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
 _DIGIT = re.compile(r"\d")
 # Someone's words or message reported: 发来贺信, 强调, 表示.

@@ -143,6 +143,7 @@ def test_a_bare_route_is_not_quoted():
     ("据了解,广东互联网大会是华南地区最重大的互联网产业盛会。", False),  # a boast
     ("安徽省财政厅副厅长表示,《实施方案》就财金协同工具创新进行了探索,主要是三个方面。", False),  # a list announced
     ("还有就是重组,对于上市公司的重组始终存在,在原有的体制下上市公司成为了壳资源。", False),  # a list item
+    ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
     ("检测中心今年投入1.2亿元,新建避震、抗压等测试线6条。", True),
@@ -151,7 +152,7 @@ def test_a_bare_route_is_not_quoted():
     # Long clauses that open alike still report: who sent the letter is the news.
     ("中共中央总书记、国家主席习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺。", True),
 ], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary", "bare quote",
-        "event boast", "list announced", "list item",
+        "event boast", "list announced", "list item", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone

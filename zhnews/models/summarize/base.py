@@ -273,7 +273,8 @@ class Summarizer:
         """Greedy MMR selection under `length`, returned in document order.
 
         Returns indices, or a single truncated string when the best sentence
-        alone is longer than the character budget.
+        alone is longer than the character budget; with `cut_to_fit`, the last
+        sentence taken may come as its truncated string in its place.
         """
         sentences, sim = graph.sentences, graph.sim
         n = len(sentences)
@@ -305,11 +306,13 @@ class Summarizer:
             if budget is not None and self.cut_to_fit and chosen and budget - used >= self.cut_to_fit:
                 # The best sentence left may not fit whole: cut at a clause, it says more than a
                 # shorter, lesser one would.
-                top = int(np.argmax(np.where(available & ~dependent, gain, -np.inf)))
-                if available[top] and lengths[top] > budget - used:
+                open_ = available & ~dependent
+                top = int(np.argmax(np.where(open_, gain, -np.inf)))
+                if open_.any() and lengths[top] > budget - used:
                     text = truncate(sentences[top], budget - used)
-                    if still_reports(text, sentences[top]) \
-                            and not _contained(sentences + [text], [n], chosen, self.max_containment):
+                    restates = self.max_containment < 1.0 and _contained(
+                        sentences + [text], [n], chosen, self.max_containment)
+                    if still_reports(text, sentences[top]) and not restates:
                         cut[top] = text
                         chosen.append(top)
                         break
