@@ -76,6 +76,8 @@ DIRTY = [
     "高铁\t\t动车组\n\n地铁3号线、4号线",
     "İstanbul 数字经济 ß Straße",
     "a|b|c 中|国|人 的",
+    # Beyond the Basic Multilingual Plane (an emoji, an Extension B ideograph) and digits of other scripts.
+    "𠀀𠀁字😀数字😀化 ٣٤٥ 第١٢号 𝟘𝟙",
 ]
 
 
@@ -116,3 +118,17 @@ def test_symbols_in_character_ngrams_only_when_asked_and_old_models_keep_without
     assert FeatureParams.from_dict(saved).char_symbols is False
     with pytest.raises(ValueError, match="char_symbols"):
         FeatureParams.from_dict({**saved, "char_symbols": "yes"})
+
+
+def test_the_hash_index_of_packed_ngrams_finds_what_a_dict_finds():
+    from zhnews.models.features import _KeyIndex
+
+    rng = np.random.default_rng(0)
+    # Keys close together and far apart, so that home slots collide and probes run on.
+    keys = np.unique(np.concatenate([rng.integers(0, 2**63 - 1, 3000), np.arange(1000, 1500) << 21]))
+    cols = rng.permutation(len(keys))
+    index = _KeyIndex(keys, cols)
+    wanted = dict(zip(keys.tolist(), cols.tolist()))
+    asked = np.concatenate([keys, rng.integers(0, 2**63 - 1, 3000), (np.arange(900, 1600) << 21) + 1])
+    np.testing.assert_array_equal(index.find(asked), [wanted.get(k, -1) for k in asked.tolist()])
+    assert len(_KeyIndex(keys[:0], cols[:0]).find(asked)) == len(asked)

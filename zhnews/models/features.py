@@ -334,12 +334,8 @@ def _packed(codes: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
 def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
                symbols: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
-    the same way, its noise runs become one space (the texts are joined by one too),
-    and an n-gram is every window of n codes without a space."""
-    noise = _SPACE if symbols else _NOISE
-    prepared = [noise.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
-    codes = _codes(" ".join(prepared))
-    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in prepared])[: len(codes)]
+    the same way (`_folded_codes`), and an n-gram is every window of n codes without a space."""
+    codes, doc = _folded_codes(texts, max_chars, symbols)
     ok = codes != 32
     lookup = _packed_vocabulary(block)
     rows, cols = [], []
@@ -357,22 +353,123 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
             # One character is its code point: a table indexed by code finds its column at once.
             table = lookup["table"]
             col = table[np.minimum(keys, len(table) - 1)]
-            found = col >= 0
-            rows.append(doc[starts[found]])
-            cols.append(col[found])
-            continue
-        sorted_keys, sorted_cols = lookup[n]
-        at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-        found = sorted_keys[at] == keys
+        else:
+            col = lookup[n].find(keys)
+        found = col >= 0
         rows.append(doc[starts[found]])
-        cols.append(sorted_cols[at[found]])
+        cols.append(col[found])
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(rows), np.concatenate(cols)
 
 
-def _packed_vocabulary(block: Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """n → (sorted packed keys, their columns) of the block's n-character terms, made once."""
+# What a character is to `CharAnalyzer`: part of a word, a digit (a run of them reads as one
+# `0`), or a break between runs (its noise, or with `symbols` a space).
+_WORD, _DIGIT, _BREAK = 0, 1, 2
+_KIND_TABLES: dict[bool, np.ndarray] = {}
+
+
+def _folded_codes(texts: list[str], max_chars: int, symbols: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The code points `CharAnalyzer` takes its n-grams from, the texts joined by a space, and
+    the text each comes from.
+
+    The same n-grams as its two substitutions (digit runs to `0`, noise runs to a space) with
+    one table lookup per character instead: a break becomes a space, not a run of them, which
+    changes no n-gram (no window holds a space)."""
+    lowered = [_prepare(t, max_chars).lower() for t in texts]
+    codes = _codes(" ".join(lowered))
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in lowered])[: len(codes)]
+    kind = _char_kinds(codes, symbols)
+    digit = kind == _DIGIT
+    repeated = np.zeros(len(codes), dtype=bool)
+    repeated[1:] = digit[1:] & digit[:-1]
+    codes[digit] = 48
+    codes[kind == _BREAK] = 32
+    keep = ~repeated
+    return codes[keep], doc[keep]
+
+
+def _char_kinds(codes: np.ndarray, symbols: bool) -> np.ndarray:
+    table = _KIND_TABLES.get(symbols)
+    if table is None:
+        # Each pattern run once over the Basic Multilingual Plane (a few milliseconds).
+        plane = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.zeros(0x10000, dtype=np.uint8)
+        for pattern, kind in ((_SPACE if symbols else _NOISE, _BREAK), (_DIGITS, _DIGIT)):
+            for m in pattern.finditer(plane):
+                table[m.start() : m.end()] = kind
+        _KIND_TABLES[symbols] = table
+    kinds = table[np.minimum(codes, 0xFFFF)]
+    if len(codes) and codes.max() > 0xFFFF:
+        # Beyond the plane (emoji, rare ideographs): each distinct one asked of the patterns.
+        where = np.flatnonzero(codes > 0xFFFF)
+        distinct, inverse = np.unique(codes[where], return_inverse=True)
+        kinds[where] = np.array([_char_kind(chr(c), symbols) for c in distinct.tolist()], dtype=np.uint8)[inverse]
+    return kinds
+
+
+def _char_kind(ch: str, symbols: bool) -> int:
+    if (_SPACE if symbols else _NOISE).match(ch):
+        return _BREAK
+    return _DIGIT if _DIGITS.match(ch) else _WORD
+
+
+class _KeyIndex:
+    """Packed n-gram keys → columns: an open-addressing hash table probed with numpy.
+
+    A binary search takes some 17 dependent steps per n-gram through a table bigger than the
+    cache; here most n-grams take one probe. A quarter full, with linear probing.
+    """
+
+    _EMPTY = -1  # packed keys are never negative
+
+    def __init__(self, keys: np.ndarray, cols: np.ndarray):
+        bits = max(4, (4 * len(keys)).bit_length())
+        self._shift = np.uint64(64 - bits)
+        self._mask = (1 << bits) - 1
+        self._keys = np.full(1 << bits, self._EMPTY, dtype=np.int64)
+        self._cols = np.full(1 << bits, -1, dtype=np.int64)
+        slot = self._home(keys)
+        pending = np.arange(len(keys))
+        while len(pending):
+            free = np.flatnonzero(self._keys[slot] == self._EMPTY)
+            # Keys that want the same free slot: the first takes it, the others probe on.
+            taken, first = np.unique(slot[free], return_index=True)
+            placed = free[first]
+            self._keys[taken] = keys[pending[placed]]
+            self._cols[taken] = cols[pending[placed]]
+            left = np.ones(len(pending), dtype=bool)
+            left[placed] = False
+            pending, slot = pending[left], (slot[left] + 1) & self._mask
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        # Fibonacci hashing: the top bits of key * 2**64 / golden ratio.
+        return ((keys.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> self._shift).astype(np.int64)
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The column of each key, -1 for a key not in the table."""
+        slot = self._home(keys)
+        held = self._keys[slot]
+        hit = held == keys
+        cols = np.full(len(keys), -1, dtype=np.int64)
+        found = np.flatnonzero(hit)
+        cols[found] = self._cols[slot[found]]  # most n-grams are not terms: gather only the hits
+        # Only the keys that met another key in their home slot probe on.
+        todo = np.flatnonzero(~hit)
+        todo = todo[held[todo] != self._EMPTY]
+        slot = (slot[todo] + 1) & self._mask
+        while len(todo):
+            held = self._keys[slot]
+            hit = held == keys[todo]
+            cols[todo[hit]] = self._cols[slot[hit]]
+            on = ~hit & (held != self._EMPTY)
+            todo, slot = todo[on], (slot[on] + 1) & self._mask
+        return cols
+
+
+def _packed_vocabulary(block: Block) -> dict:
+    """n → a `_KeyIndex` of the block's n-character terms (n = 1: sorted packed keys and their
+    columns, and "table": column by code point), made once."""
     cached = block.packed
     if cached is None:
         lengths = np.fromiter(map(len, block.terms), dtype=np.int64, count=len(block.terms))
@@ -385,6 +482,8 @@ def _packed_vocabulary(block: Block) -> dict[int, tuple[np.ndarray, np.ndarray]]
                 keys = _packed(codes, starts[cols], n)
                 order = np.argsort(keys, kind="stable")
                 cached[n] = (keys[order], cols[order])
+                if n > 1:
+                    cached[n] = _KeyIndex(*cached[n])
         if 1 in cached:
             # Code → column of every single-character term, -1 elsewhere; the last slot stands for
             # every code above the largest term's (at most 0x10FFFF + 1 slots, 8.5 MB).
