@@ -59,3 +59,18 @@ def test_the_sorted_table_answers_as_a_dict(tmp_path, monkeypatch):
         assert whole.lookup(words, -1.0) == [table.get(w, -1.0) for w in words]
         assert whole.get("高铁", 0.5) == 0.5
     assert whole._whole
+
+
+def test_chrome_among_some_rules_is_chrome_kind_kept_when_one_of_them():
+    from tests.helpers import SEEDS
+    from zhnews.text import boilerplate as bp
+
+    lines = [line.strip() for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    # Lines that two rules fit, one of them outside the row's rules and earlier (meta before
+    # markup, foreign before teaser), and the other way round.
+    lines += ["浏览次数：12 photo.jpg", "Read more about the new metro line Read more", "责任编辑：张三 来源：新华网",
+              "x" * (bp.MAX_CHROME_LINE + 1)]
+    for rules in (bp.ROW_EDGE_RULES, bp.WHOLE_LINE_RULES, frozenset({"teaser", "meta"}), frozenset()):
+        for line in filter(None, lines):
+            kind = bp.chrome_kind(line)
+            assert bp.chrome_kind_among(line, rules) == (kind if kind in rules else None), line

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import boilerplate as bp
 from .chars import normalized_key
@@ -97,11 +98,15 @@ def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool =
     lines = [_BULLET.sub("", strip_tags(line)).strip() for line in lines]
     lines = [line for line in lines if line]
     # Related-list heads stay for `cut_related` and `drop_link_boxes`, which need to see them.
-    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else bp.chrome_kind(line)
+    # At the edges of a row only `edge_rules` may name a line: the other rules are not asked
+    # of a line that none of them fits.
+    if edges_only and edge_rules is not None:
+        kind_of = partial(bp.chrome_kind_among, rules=edge_rules)
+    else:
+        kind_of = bp.chrome_kind
+    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else kind_of(line)
              for line in lines]
     if edges_only:
-        if edge_rules is not None:
-            kinds = [kind if kind in edge_rules else None for kind in kinds]
         kinds = _edge_kinds(lines, kinds)
     kept = []
     for line, kind in zip(lines, kinds):
