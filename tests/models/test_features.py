@@ -132,3 +132,21 @@ def test_the_hash_index_of_packed_ngrams_finds_what_a_dict_finds():
     asked = np.concatenate([keys, rng.integers(0, 2**63 - 1, 3000), (np.arange(900, 1600) << 21) + 1])
     np.testing.assert_array_equal(index.find(asked), [wanted.get(k, -1) for k in asked.tolist()])
     assert len(_KeyIndex(keys[:0], cols[:0]).find(asked)) == len(asked)
+
+
+def test_word_hits_without_the_tokens_adding_up_to_the_text_go_the_plain_way(monkeypatch):
+    from zhnews.models.features import Block, _token_hits, _word_hits
+    from zhnews.text.segment import get_tokenizer
+
+    block = Block("words", ["地铁", "数字化", "智慧城市建设", "a"], np.ones(4), 1.0)
+    texts = ["地铁 数字化 智慧城市建设", "a 地铁"]
+    tokenizer = get_tokenizer()
+    expected = _token_hits([tokenizer.segment(t) for t in texts], block)
+    for got, want in zip(_word_hits(texts, block, 0), expected):
+        np.testing.assert_array_equal(got, want)
+    # A segmenter that drops the spaces: its tokens are no longer spans of the text.
+    plain = tokenizer._lcut
+    monkeypatch.setattr(tokenizer, "_lcut", lambda text: [t for t in plain(text) if t.strip()])
+    dropped = [tokenizer.segment(t) for t in texts]
+    for got, want in zip(_word_hits(texts, block, 0), _token_hits(dropped, block)):
+        np.testing.assert_array_equal(np.sort(got), np.sort(want))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -314,10 +314,46 @@ def _token_hits(token_lists: list[list[str]], block: Block) -> tuple[np.ndarray,
 
 
 def _word_hits(texts: list[str], block: Block, max_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_token_hits` of the segmenter's tokens, most of them found without hashing a string.
+
+    The tokens are the text cut into pieces, in order, so each is also a span of the text's
+    code points: one of up to three characters packs into an integer and is found as a
+    character n-gram is. Only longer tokens are looked up by their string. A batch where
+    some text's tokens do not add up to its length goes the plain way.
+    """
     from ..text.segment import get_tokenizer
 
     segment = get_tokenizer().segment
-    return _token_hits([segment(_prepare(t, max_chars)) for t in texts], block)
+    prepared = [_prepare(t, max_chars) for t in texts]
+    token_lists = [segment(t) for t in prepared]
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    lengths = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64, count=int(counts.sum()))
+    ends = np.cumsum(lengths)
+    text_ends = np.concatenate([[0], ends])[np.cumsum(counts)]
+    sizes = np.fromiter(map(len, prepared), dtype=np.int64, count=len(prepared))
+    if not np.array_equal(text_ends, np.cumsum(sizes)):
+        return _token_hits(token_lists, block)
+    joined = "".join(prepared)
+    codes = _codes(joined)
+    starts = ends - lengths
+    lookup = _packed_vocabulary(block)
+    cols = np.full(len(lengths), -1, dtype=np.int64)
+    for n in range(1, _MAX_PACKED + 1):
+        if n not in lookup:
+            continue
+        which = np.flatnonzero(lengths == n)
+        keys = _packed(codes, starts[which], n)
+        if n == 1:
+            table = lookup["table"]
+            cols[which] = table[np.minimum(keys, len(table) - 1)]
+        else:
+            cols[which] = lookup[n].find(keys)
+    longer = np.flatnonzero(lengths > _MAX_PACKED)
+    words = [joined[a:b] for a, b in zip(starts[longer].tolist(), ends[longer].tolist())]
+    cols[longer] = np.fromiter(map(block.index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), counts)
+    known = cols >= 0
+    return rows[known], cols[known]
 
 
 # Code points fit in 21 bits, so an n-gram of up to three characters packs into one int64.
