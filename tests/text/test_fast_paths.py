@@ -36,6 +36,16 @@ def test_width_and_spaces_fold_as_the_table_and_lookbehinds_do():
         assert N._SPACE_BETWEEN_CJK_AND_DIGIT.sub("", text) == between.sub("", text)
 
 
+def test_spaces_fold_as_when_lines_were_stripped_after_the_runs():
+    rng = random.Random(4)
+    alphabet = list(" \t\u00a0\u2003\u202f\u3000\x0b\x1c\u200b\r\n中1a。")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        runs_first = "\n".join(line.strip() for line in N._SPACES.sub(" ", text).split("\n"))
+        assert N.normalize_whitespace(text) == N._SPACE_BETWEEN_CJK_AND_DIGIT.sub("", runs_first), repr(text)
+
+
 def test_a_line_without_quotations_splits_as_the_mark_by_mark_splitter_does():
     for text in _texts(20000, 3):
         for line in text.splitlines():
