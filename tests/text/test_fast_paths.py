@@ -84,3 +84,16 @@ def test_chrome_among_some_rules_is_chrome_kind_kept_when_one_of_them():
         for line in filter(None, lines):
             kind = bp.chrome_kind(line)
             assert bp.chrome_kind_among(line, rules) == (kind if kind in rules else None), line
+
+
+def test_mojibake_signs_and_comparison_keys_are_found_as_their_plain_patterns_find_them():
+    from zhnews.text import mojibake as M
+    from zhnews.text.chars import NON_WORD, normalized_key
+
+    rng = random.Random(5)
+    alphabet = list("中文字χβ?!ab Z_\x01\x0b，。数\ufffd\ue5e5选项k线e\u0400\u04ff\u0370")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert M.is_mojibake(text) == bool(M._ANY_SIGN.search(text) or (
+            M._ODD.search(text) and len(M._REPLACEMENT_RUN.findall(text)) >= 2) or M.count_rare_cjk(text) >= 3), text
+        assert normalized_key(text) == NON_WORD.sub("", text), text

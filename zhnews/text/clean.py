@@ -374,7 +374,9 @@ class SeenSentences:
     def __contains__(self, key: str) -> bool:
         if key in self.keys:
             return True
-        return any(other.endswith(key) for other in self.tails.get(key[-self._TAIL :], ()))
+        # Most keys share their ending with none kept: no generator for them.
+        same_end = self.tails.get(key[-self._TAIL :])
+        return same_end is not None and any(other.endswith(key) for other in same_end)
 
 
 def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences, trace: Trace | None = None) -> list[str]:
