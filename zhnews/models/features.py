@@ -153,12 +153,17 @@ class Block:
     terms: list[str]
     idf: np.ndarray
     weight: float
-    index: dict[str, int] = field(init=False, repr=False)
-    # n → (sorted packed keys, columns) of the n-character terms, made on first use.
+    # n → lookups of the n-character terms (`_packed_vocabulary`), made on first use.
     packed: dict | None = field(default=None, init=False, repr=False)
+    _index: dict | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.index = {t: i for i, t in enumerate(self.terms)}
+    @property
+    def index(self) -> dict[str, int]:
+        """Term → column, made on first use: the shortcuts of `FeatureSpace.transform` find
+        the character block's 120,000 terms without it, so loading a model need not build it."""
+        if self._index is None:
+            self._index = dict(zip(self.terms, range(len(self.terms))))
+        return self._index
 
 
 class SparseRows:
@@ -463,13 +468,14 @@ class _KeyIndex:
     """
 
     _EMPTY = -1  # packed keys are never negative
+    _ROOM = 4  # slots per key, at least
 
     def __init__(self, keys: np.ndarray, cols: np.ndarray):
-        bits = max(4, (4 * len(keys)).bit_length())
+        bits = max(4, (self._ROOM * len(keys)).bit_length())
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._keys = np.full(1 << bits, self._EMPTY, dtype=np.int64)
-        self._cols = np.full(1 << bits, -1, dtype=np.int64)
+        self._cols = np.empty(1 << bits, dtype=np.int32)  # read only where a key was put
         slot = self._home(keys)
         pending = np.arange(len(keys))
         while len(pending):
