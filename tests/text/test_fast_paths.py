@@ -97,3 +97,20 @@ def test_mojibake_signs_and_comparison_keys_are_found_as_their_plain_patterns_fi
         assert M.is_mojibake(text) == bool(M._ANY_SIGN.search(text) or (
             M._ODD.search(text) and len(M._REPLACEMENT_RUN.findall(text)) >= 2) or M.count_rare_cjk(text) >= 3), text
         assert normalized_key(text) == NON_WORD.sub("", text), text
+
+
+def test_a_page_date_is_found_as_line_by_line_search_finds_it():
+    from zhnews.text.dates import _DATE_HINT, find_date, normalize_date
+
+    def plain(text: str) -> str:
+        lines = [line for line in text.split("\n")[:40] if line.strip()]
+        labelled = [normalize_date(line) for line in lines if _DATE_HINT.search(line)]
+        return next((d for d in labelled if d), "") or next((d for d in map(normalize_date, lines[:15]) if d), "")
+
+    rng = random.Random(6)
+    alphabet = list("2019年0-1.2月 3日\n发布时间：星期一ab")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    texts += ["\n".join(["x"] * 45 + ["2020年1月2日"]), "\n".join(["x"] * 39 + ["时间 2020年1月2日"]),
+              "\n".join(["2020年1月"] + ["2日"]), "\n".join(["x"] * 20 + ["2020年1月2日"])]
+    for text in texts:
+        assert find_date(text) == plain(text), text
