@@ -464,11 +464,13 @@ class _KeyIndex:
     """Packed n-gram keys → columns: an open-addressing hash table probed with numpy.
 
     A binary search takes some 17 dependent steps per n-gram through a table bigger than the
-    cache; here most n-grams take one probe. A quarter full, with linear probing.
+    cache; here most n-grams take one probe. At most half full, with linear probing.
     """
 
     _EMPTY = -1  # packed keys are never negative
-    _ROOM = 4  # slots per key, at least
+    # Slots per key, at least: four probe a little faster but hold 5 MB more, which a run of
+    # one article pays whole (tests/system/test_hostile.py bounds its peak).
+    _ROOM = 2
 
     def __init__(self, keys: np.ndarray, cols: np.ndarray):
         bits = max(4, (self._ROOM * len(keys)).bit_length())
