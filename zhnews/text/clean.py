@@ -260,11 +260,13 @@ def _take_title(chunk: list[str], trace: Trace | None = None) -> tuple[list[str]
         i += 1
     heads = chunk[heads_start:i]
     rest = chunk[:heads_start] + chunk[i:]
+    # Asked once a line: the trace and the body both need the answer.
+    bylines = list(map(bp.is_byline, rest))
     if trace is not None:
-        for line in rest:
-            if bp.is_byline(line):
+        for line, byline in zip(rest, bylines):
+            if byline:
                 trace.drop(line, "byline")
-    return heads, [line for line in rest if not bp.is_byline(line)]
+    return heads, [line for line, byline in zip(rest, bylines) if not byline]
 
 
 def drop_link_boxes(lines: list[str], trace: Trace | None = None) -> list[str]:
