@@ -150,3 +150,14 @@ def test_word_hits_without_the_tokens_adding_up_to_the_text_go_the_plain_way(mon
     dropped = [tokenizer.segment(t) for t in texts]
     for got, want in zip(_word_hits(texts, block, 0), _token_hits(dropped, block)):
         np.testing.assert_array_equal(np.sort(got), np.sort(want))
+
+
+def test_small_keys_are_counted_as_numpy_counts_them():
+    from zhnews.models.features import _count_small_keys
+
+    rng = np.random.default_rng(1)
+    for size, high in ((0, 10), (1, 10), (5000, 40), (20000, 2**31 - 1), (20000, 2**17)):
+        key = rng.integers(0, high, size).astype(np.int32)
+        got, want = _count_small_keys(key), np.unique(key, return_counts=True)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
