@@ -234,8 +234,10 @@ def split_articles(lines: list[str], allow_split: bool = True,
     run of headings right above its start; a byline with body text above it
     takes the headings right below it as its title.
     """
+    if not allow_split:  # one article whatever its lines say: no need to look for starts
+        return [_take_title(lines, trace)]
     starts = [i for i, line in enumerate(lines) if is_article_start(line)]
-    if not allow_split or len(starts) < 2:
+    if len(starts) < 2:
         return [_take_title(lines, trace)]
     bounds = []
     for m in starts:
