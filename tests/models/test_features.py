@@ -89,8 +89,9 @@ DIRTY = [
     FeatureParams(char_symbols=True),
     FeatureParams(char_symbols=False),
     FeatureParams(char_symbols=True, char_ngrams=(1, 4)),
+    FeatureParams(max_char_features=400),  # a binding limit on character n-grams
 ], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams", "symbols", "no symbols",
-        "symbols, chars 1-4"])
+        "symbols, chars 1-4", "max_char_features binds"])
 def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     texts = real_texts(60)
     counts = count_terms(texts + DIRTY, params)
@@ -161,3 +162,15 @@ def test_small_keys_are_counted_as_numpy_counts_them():
         got, want = _count_small_keys(key), np.unique(key, return_counts=True)
         np.testing.assert_array_equal(got[0], want[0])
         np.testing.assert_array_equal(got[1], want[1])
+
+
+def test_trigrams_are_looked_up_only_between_found_bigrams_when_every_trigram_term_allows_it():
+    from zhnews.models.features import Block, _char_hits, _packed_vocabulary
+
+    terms = ["地铁", "铁线", "地铁线", "开通", "通车", "开通车"]
+    whole = Block("chars", terms, np.ones(len(terms)), 1.0)
+    assert _packed_vocabulary(whole)["trigrams_of_bigrams"]
+    cut = Block("chars", ["地铁", "地铁线", "开通"], np.ones(3), 1.0)  # 铁线 is no term
+    assert not _packed_vocabulary(cut)["trigrams_of_bigrams"]
+    rows, cols = _char_hits(["地铁线开通车", "地铁线"], cut, 0, (2, 3))
+    assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]

@@ -400,6 +400,7 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
     ok = codes != 32
     lookup = _packed_vocabulary(block)
     rows, cols = [], []
+    bigram_at = None  # where a two-character term starts, once they are found
     lo, hi = ngrams
     for n in range(lo, hi + 1):
         if len(codes) < n or n not in lookup:
@@ -408,6 +409,10 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
         valid = ok[:width].copy()
         for j in range(1, n):
             valid &= ok[j : j + width]
+        if n == 3 and bigram_at is not None and lookup["trigrams_of_bigrams"]:
+            # Both halves of every trigram term are terms: only windows whose two bigrams
+            # were found can hold one (a third of them in news text).
+            valid &= bigram_at[:width] & bigram_at[1 : width + 1]
         starts = np.flatnonzero(valid)
         keys = _packed(codes, starts, n)
         if n == 1:
@@ -417,6 +422,9 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
         else:
             col = lookup[n].find(keys)
         found = col >= 0
+        if n == 2:
+            bigram_at = np.zeros(len(codes), dtype=bool)
+            bigram_at[starts[found]] = True
         rows.append(doc[starts[found]])
         cols.append(col[found])
     if not rows:
@@ -533,21 +541,28 @@ class _KeyIndex:
 
 def _packed_vocabulary(block: Block) -> dict:
     """n → a `_KeyIndex` of the block's n-character terms (n = 1: sorted packed keys and their
-    columns, and "table": column by code point), made once."""
+    columns, and "table": column by code point), and "trigrams_of_bigrams"; made once."""
     cached = block.packed
     if cached is None:
         lengths = np.fromiter(map(len, block.terms), dtype=np.int64, count=len(block.terms))
         codes = _codes("".join(block.terms))
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else lengths
         cached = {}
+        packed = {}
         for n in range(1, _MAX_PACKED + 1):
             cols = np.flatnonzero(lengths == n)
             if len(cols):
-                keys = _packed(codes, starts[cols], n)
-                order = np.argsort(keys, kind="stable")
-                cached[n] = (keys[order], cols[order])
-                if n > 1:
-                    cached[n] = _KeyIndex(*cached[n])
+                keys = packed[n] = _packed(codes, starts[cols], n)
+                if n == 1:
+                    order = np.argsort(keys, kind="stable")
+                    cached[n] = (keys[order], cols[order])
+                else:
+                    cached[n] = _KeyIndex(keys, cols)
+        # Whether each trigram term's two halves are bigram terms (as min_df makes them, unless
+        # max_features cut some): `_char_hits` then looks trigrams up only where both are.
+        cached["trigrams_of_bigrams"] = 2 in cached and 3 in cached and all(
+            bool(np.all(cached[2].find(half) >= 0))
+            for half in (packed[3] >> _BITS, packed[3] & ((1 << 2 * _BITS) - 1)))
         if 1 in cached:
             # Code → column of every single-character term, -1 elsewhere; the last slot stands for
             # every code above the largest term's (at most 0x10FFFF + 1 slots, 8.5 MB).
