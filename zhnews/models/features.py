@@ -487,16 +487,16 @@ class _KeyIndex:
     """Packed n-gram keys → columns: an open-addressing hash table probed with numpy.
 
     A binary search takes some 17 dependent steps per n-gram through a table bigger than the
-    cache; here most n-grams take one probe. At most half full, with linear probing.
+    cache; here most n-grams take one probe. Linear probing.
     """
 
     _EMPTY = -1  # packed keys are never negative
-    # Slots per key, at least: four probe a little faster but hold 5 MB more, which a run of
-    # one article pays whole (tests/system/test_hostile.py bounds its peak).
-    _ROOM = 2
 
-    def __init__(self, keys: np.ndarray, cols: np.ndarray):
-        bits = max(4, (self._ROOM * len(keys)).bit_length())
+    def __init__(self, keys: np.ndarray, cols: np.ndarray, room: int = 2):
+        # `room`: slots per key, at least. More probe faster (fewer keys share a home slot)
+        # but take memory that a run of one article pays whole (tests/system/test_hostile.py
+        # bounds its peak).
+        bits = max(4, (room * len(keys)).bit_length())
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._keys = np.full(1 << bits, self._EMPTY, dtype=np.int64)
@@ -557,7 +557,9 @@ def _packed_vocabulary(block: Block) -> dict:
                     order = np.argsort(keys, kind="stable")
                     cached[n] = (keys[order], cols[order])
                 else:
-                    cached[n] = _KeyIndex(keys, cols)
+                    # Bigrams are asked of every window, trigrams of a third: the room goes
+                    # where the lookups are.
+                    cached[n] = _KeyIndex(keys, cols, room=4 if n == 2 else 2)
         # Whether each trigram term's two halves are bigram terms (as min_df makes them, unless
         # max_features cut some): `_char_hits` then looks trigrams up only where both are.
         cached["trigrams_of_bigrams"] = 2 in cached and 3 in cached and all(
