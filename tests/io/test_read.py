@@ -193,3 +193,40 @@ def test_a_repeated_id_far_down_a_long_file_is_still_reported(tmp_path):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["clean", str(path), "--format", "jsonl"])
     assert f"id 'r3' at {path}:70001 was already used at {path}:4" in result.stderr
+
+
+def test_byte_lines_are_the_lines_of_the_head_and_then_of_the_file(monkeypatch):
+    import io
+    import random
+
+    from zhnews.io import read
+
+    def sliced(head, fh):
+        # The plain way: each line sliced off the front of what is pending.
+        pending = head
+        while True:
+            cut = pending.find(b"\n")
+            if cut >= 0:
+                yield pending[: cut + 1]
+                pending = pending[cut + 1 :]
+                continue
+            more = fh.readline(read.MAX_LINE_BYTES + 1 - len(pending)) if len(pending) <= read.MAX_LINE_BYTES else b""
+            if not more:
+                if len(pending) > read.MAX_LINE_BYTES:
+                    yield None
+                    read._skip_line(fh)
+                    pending = b""
+                    continue
+                if pending:
+                    yield pending
+                return
+            pending += more
+
+    monkeypatch.setattr(read, "MAX_LINE_BYTES", 12)
+    rng = random.Random(7)
+    for _ in range(3000):
+        data = b"".join(rng.choice([b"a", b"bc", b"\n", b"d" * 9, b"\xe4\xb8\xad"]) for _ in range(rng.randint(0, 30)))
+        cut = rng.randint(0, len(data))
+        got = list(read._byte_lines(data[:cut], io.BytesIO(data[cut:])))
+        assert got == list(sliced(data[:cut], io.BytesIO(data[cut:]))), (data, cut)
+        assert b"".join(line for line in got if line is not None) == data or None in got

@@ -76,6 +76,8 @@ DIRTY = [
     "高铁\t\t动车组\n\n地铁3号线、4号线",
     "İstanbul 数字经济 ß Straße",
     "a|b|c 中|国|人 的",
+    # Beyond the Basic Multilingual Plane (an emoji, an Extension B ideograph) and digits of other scripts.
+    "𠀀𠀁字😀数字😀化 ٣٤٥ 第١٢号 𝟘𝟙",
 ]
 
 
@@ -87,8 +89,9 @@ DIRTY = [
     FeatureParams(char_symbols=True),
     FeatureParams(char_symbols=False),
     FeatureParams(char_symbols=True, char_ngrams=(1, 4)),
+    FeatureParams(max_char_features=400),  # a binding limit on character n-grams
 ], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams", "symbols", "no symbols",
-        "symbols, chars 1-4"])
+        "symbols, chars 1-4", "max_char_features binds"])
 def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     texts = real_texts(60)
     counts = count_terms(texts + DIRTY, params)
@@ -116,3 +119,58 @@ def test_symbols_in_character_ngrams_only_when_asked_and_old_models_keep_without
     assert FeatureParams.from_dict(saved).char_symbols is False
     with pytest.raises(ValueError, match="char_symbols"):
         FeatureParams.from_dict({**saved, "char_symbols": "yes"})
+
+
+def test_the_hash_index_of_packed_ngrams_finds_what_a_dict_finds():
+    from zhnews.models.features import _KeyIndex
+
+    rng = np.random.default_rng(0)
+    # Keys close together and far apart, so that home slots collide and probes run on.
+    keys = np.unique(np.concatenate([rng.integers(0, 2**63 - 1, 3000), np.arange(1000, 1500) << 21]))
+    cols = rng.permutation(len(keys))
+    index = _KeyIndex(keys, cols)
+    wanted = dict(zip(keys.tolist(), cols.tolist()))
+    asked = np.concatenate([keys, rng.integers(0, 2**63 - 1, 3000), (np.arange(900, 1600) << 21) + 1])
+    np.testing.assert_array_equal(index.find(asked), [wanted.get(k, -1) for k in asked.tolist()])
+    assert len(_KeyIndex(keys[:0], cols[:0]).find(asked)) == len(asked)
+
+
+def test_word_hits_without_the_tokens_adding_up_to_the_text_go_the_plain_way(monkeypatch):
+    from zhnews.models.features import Block, _token_hits, _word_hits
+    from zhnews.text.segment import get_tokenizer
+
+    block = Block("words", ["地铁", "数字化", "智慧城市建设", "a"], np.ones(4), 1.0)
+    texts = ["地铁 数字化 智慧城市建设", "a 地铁"]
+    tokenizer = get_tokenizer()
+    expected = _token_hits([tokenizer.segment(t) for t in texts], block)
+    for got, want in zip(_word_hits(texts, block, 0), expected):
+        np.testing.assert_array_equal(got, want)
+    # A segmenter that drops the spaces: its tokens are no longer spans of the text.
+    plain = tokenizer._lcut
+    monkeypatch.setattr(tokenizer, "_lcut", lambda text: [t for t in plain(text) if t.strip()])
+    dropped = [tokenizer.segment(t) for t in texts]
+    for got, want in zip(_word_hits(texts, block, 0), _token_hits(dropped, block)):
+        np.testing.assert_array_equal(np.sort(got), np.sort(want))
+
+
+def test_small_keys_are_counted_as_numpy_counts_them():
+    from zhnews.models.features import _count_small_keys
+
+    rng = np.random.default_rng(1)
+    for size, high in ((0, 10), (1, 10), (5000, 40), (20000, 2**31 - 1), (20000, 2**17)):
+        key = rng.integers(0, high, size).astype(np.int32)
+        got, want = _count_small_keys(key), np.unique(key, return_counts=True)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
+
+
+def test_trigrams_are_looked_up_only_between_found_bigrams_when_every_trigram_term_allows_it():
+    from zhnews.models.features import Block, _char_hits, _packed_vocabulary
+
+    terms = ["地铁", "铁线", "地铁线", "开通", "通车", "开通车"]
+    whole = Block("chars", terms, np.ones(len(terms)), 1.0)
+    assert _packed_vocabulary(whole)["trigrams_of_bigrams"]
+    cut = Block("chars", ["地铁", "地铁线", "开通"], np.ones(3), 1.0)  # 铁线 is no term
+    assert not _packed_vocabulary(cut)["trigrams_of_bigrams"]
+    rows, cols = _char_hits(["地铁线开通车", "地铁线"], cut, 0, (2, 3))
+    assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]

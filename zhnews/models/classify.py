@@ -284,8 +284,12 @@ class ThemeClassifier:
 
     def decide(self, proba, threshold: Cutoff = None) -> list[list[str]]:
         """The labels of each row of probabilities: those at or above their cut-off (`cut_offs`)."""
-        cut = list(self.cut_offs(threshold).values())
-        return [[l for l, p, t in zip(self.labels_, row, cut) if p >= t] for row in proba]
+        cut = np.asarray(list(self.cut_offs(threshold).values()), dtype=np.float64)
+        if not len(proba):
+            return []
+        # One comparison for the batch, the same float64 test as number by number.
+        passed = (np.asarray(proba) >= cut).tolist()
+        return [[l for l, ok in zip(self.labels_, row) if ok] for row in passed]
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "coef_"):
@@ -476,7 +480,8 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
     # Segmenting is most of the cost: do it once for the scores and the reasons.
     X = model.transform([a.full_text for a in articles])
     proba = _sigmoid(model.decision_function([], X=X))
-    for i, (article, row, themes) in enumerate(zip(articles, proba, model.decide(proba, threshold))):
+    # Python floats once for the batch, not a numpy scalar per score.
+    for i, (article, row, themes) in enumerate(zip(articles, proba.tolist(), model.decide(proba, threshold))):
         why = {}
         if themes and why_terms:
             reasons = model.explain_row(X, i, top=why_terms, labels=themes)
@@ -486,6 +491,6 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
             # An untitled record is named by its first sentence, as the digest names it.
             title=article.title or (strip_lead(article.sentences[0]) if article.sentences else ""),
             themes=themes,
-            scores={l: round(float(p), 4) for l, p in zip(model.labels_, row)},
+            scores={l: round(p, 4) for l, p in zip(model.labels_, row)},
             why=why,
         )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -153,12 +153,17 @@ class Block:
     terms: list[str]
     idf: np.ndarray
     weight: float
-    index: dict[str, int] = field(init=False, repr=False)
-    # n → (sorted packed keys, columns) of the n-character terms, made on first use.
+    # n → lookups of the n-character terms (`_packed_vocabulary`), made on first use.
     packed: dict | None = field(default=None, init=False, repr=False)
+    _index: dict | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.index = {t: i for i, t in enumerate(self.terms)}
+    @property
+    def index(self) -> dict[str, int]:
+        """Term → column, made on first use: the shortcuts of `FeatureSpace.transform` find
+        the character block's 120,000 terms without it, so loading a model need not build it."""
+        if self._index is None:
+            self._index = dict(zip(self.terms, range(len(self.terms))))
+        return self._index
 
 
 class SparseRows:
@@ -175,17 +180,18 @@ class SparseRows:
         """self @ matrix.T for a dense (k, n_cols) matrix, in chunks to bound memory."""
         n_rows = self.shape[0]
         out = np.zeros((n_rows, matrix.shape[0]), dtype=np.float64)
-        columns = np.ascontiguousarray(matrix.T)
         step = 8192
         for start in range(0, n_rows, step):
             stop = min(start + step, n_rows)
             lo, hi = self.indptr[start], self.indptr[stop]
             if hi == lo:
                 continue
-            contrib = columns[self.indices[lo:hi]] * self.data[lo:hi, None]
+            indices, data = self.indices[lo:hi], self.data[lo:hi]
             row_of = np.repeat(np.arange(stop - start), np.diff(self.indptr[start : stop + 1]))
-            for k in range(contrib.shape[1]):
-                out[start:stop, k] = np.bincount(row_of, weights=contrib[:, k], minlength=stop - start)
+            # One matrix row at a time: a contiguous gather and contiguous weights, where a
+            # (nnz, k) block of products made bincount copy each of its strided columns.
+            for k, coef in enumerate(matrix):
+                out[start:stop, k] = np.bincount(row_of, weights=coef.take(indices) * data, minlength=stop - start)
         return out
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
@@ -258,8 +264,12 @@ class FeatureSpace:
             keys.append(rows * self.n_features + (cols + offset))
             block_of_col.append(np.full(len(block.terms), b, dtype=np.int64))
             offset += len(block.terms)
-        key, counts = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64), return_counts=True)
-        row, idx = np.divmod(key, max(self.n_features, 1))
+        key = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+        if n_docs * max(self.n_features, 1) < 2**31:
+            key, counts = _count_small_keys(key.astype(np.int32))
+        else:
+            key, counts = np.unique(key, return_counts=True)
+        row, idx = np.divmod(key.astype(np.int64), max(self.n_features, 1))
         idf = np.concatenate([b.idf for b in self.blocks]) if self.blocks else np.zeros(0)
         block = np.concatenate(block_of_col)[idx] if self.blocks else idx
         val = (np.log(counts.astype(np.float64)) + 1.0) * idf[idx]
@@ -296,6 +306,21 @@ class FeatureSpace:
         return union
 
 
+def _count_small_keys(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(key, return_counts=True)` of non-negative 32-bit keys.
+
+    The sort is most of the counting. Numpy sorts 16-bit keys by radix, in linear time, so
+    two stable passes (low half, then high half) sort these in 60% of its quicksort's time.
+    """
+    low_first = key[np.argsort(key.astype(np.uint16), kind="stable")]
+    ordered = low_first[np.argsort((low_first >> 16).astype(np.uint16), kind="stable")]
+    starts = np.empty(len(ordered), dtype=bool)
+    starts[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    return ordered[first], np.diff(first, append=len(ordered))
+
+
 def _token_hits(token_lists: list[list[str]], block: Block) -> tuple[np.ndarray, np.ndarray]:
     """(row, column) of every token of every text that is in the block's vocabulary."""
     get = block.index.get
@@ -309,10 +334,46 @@ def _token_hits(token_lists: list[list[str]], block: Block) -> tuple[np.ndarray,
 
 
 def _word_hits(texts: list[str], block: Block, max_chars: int) -> tuple[np.ndarray, np.ndarray]:
+    """`_token_hits` of the segmenter's tokens, most of them found without hashing a string.
+
+    The tokens are the text cut into pieces, in order, so each is also a span of the text's
+    code points: one of up to three characters packs into an integer and is found as a
+    character n-gram is. Only longer tokens are looked up by their string. A batch where
+    some text's tokens do not add up to its length goes the plain way.
+    """
     from ..text.segment import get_tokenizer
 
     segment = get_tokenizer().segment
-    return _token_hits([segment(_prepare(t, max_chars)) for t in texts], block)
+    prepared = [_prepare(t, max_chars) for t in texts]
+    token_lists = [segment(t) for t in prepared]
+    counts = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    lengths = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64, count=int(counts.sum()))
+    ends = np.cumsum(lengths)
+    text_ends = np.concatenate([[0], ends])[np.cumsum(counts)]
+    sizes = np.fromiter(map(len, prepared), dtype=np.int64, count=len(prepared))
+    if not np.array_equal(text_ends, np.cumsum(sizes)):
+        return _token_hits(token_lists, block)
+    joined = "".join(prepared)
+    codes = _codes(joined)
+    starts = ends - lengths
+    lookup = _packed_vocabulary(block)
+    cols = np.full(len(lengths), -1, dtype=np.int64)
+    for n in range(1, _MAX_PACKED + 1):
+        if n not in lookup:
+            continue
+        which = np.flatnonzero(lengths == n)
+        keys = _packed(codes, starts[which], n)
+        if n == 1:
+            table = lookup["table"]
+            cols[which] = table[np.minimum(keys, len(table) - 1)]
+        else:
+            cols[which] = lookup[n].find(keys)
+    longer = np.flatnonzero(lengths > _MAX_PACKED)
+    words = [joined[a:b] for a, b in zip(starts[longer].tolist(), ends[longer].tolist())]
+    cols[longer] = np.fromiter(map(block.index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), counts)
+    known = cols >= 0
+    return rows[known], cols[known]
 
 
 # Code points fit in 21 bits, so an n-gram of up to three characters packs into one int64.
@@ -334,15 +395,12 @@ def _packed(codes: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
 def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
                symbols: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
-    the same way, its noise runs become one space (the texts are joined by one too),
-    and an n-gram is every window of n codes without a space."""
-    noise = _SPACE if symbols else _NOISE
-    prepared = [noise.sub(" ", _DIGITS.sub("0", _prepare(t, max_chars).lower())) for t in texts]
-    codes = _codes(" ".join(prepared))
-    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in prepared])[: len(codes)]
+    the same way (`_folded_codes`), and an n-gram is every window of n codes without a space."""
+    codes, doc = _folded_codes(texts, max_chars, symbols)
     ok = codes != 32
     lookup = _packed_vocabulary(block)
     rows, cols = [], []
+    bigram_at = None  # where a two-character term starts, once they are found
     lo, hi = ngrams
     for n in range(lo, hi + 1):
         if len(codes) < n or n not in lookup:
@@ -351,40 +409,162 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
         valid = ok[:width].copy()
         for j in range(1, n):
             valid &= ok[j : j + width]
+        if n == 3 and bigram_at is not None and lookup["trigrams_of_bigrams"]:
+            # Both halves of every trigram term are terms: only windows whose two bigrams
+            # were found can hold one (a third of them in news text).
+            valid &= bigram_at[:width] & bigram_at[1 : width + 1]
         starts = np.flatnonzero(valid)
         keys = _packed(codes, starts, n)
         if n == 1:
             # One character is its code point: a table indexed by code finds its column at once.
             table = lookup["table"]
             col = table[np.minimum(keys, len(table) - 1)]
-            found = col >= 0
-            rows.append(doc[starts[found]])
-            cols.append(col[found])
-            continue
-        sorted_keys, sorted_cols = lookup[n]
-        at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
-        found = sorted_keys[at] == keys
+        else:
+            col = lookup[n].find(keys)
+        found = col >= 0
+        if n == 2:
+            bigram_at = np.zeros(len(codes), dtype=bool)
+            bigram_at[starts[found]] = True
         rows.append(doc[starts[found]])
-        cols.append(sorted_cols[at[found]])
+        cols.append(col[found])
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(rows), np.concatenate(cols)
 
 
-def _packed_vocabulary(block: Block) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """n → (sorted packed keys, their columns) of the block's n-character terms, made once."""
+# What a character is to `CharAnalyzer`: part of a word, a digit (a run of them reads as one
+# `0`), or a break between runs (its noise, or with `symbols` a space).
+_WORD, _DIGIT, _BREAK = 0, 1, 2
+_KIND_TABLES: dict[bool, np.ndarray] = {}
+
+
+def _folded_codes(texts: list[str], max_chars: int, symbols: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The code points `CharAnalyzer` takes its n-grams from, the texts joined by a space, and
+    the text each comes from.
+
+    The same n-grams as its two substitutions (digit runs to `0`, noise runs to a space) with
+    one table lookup per character instead: a break becomes a space, not a run of them, which
+    changes no n-gram (no window holds a space)."""
+    lowered = [_prepare(t, max_chars).lower() for t in texts]
+    codes = _codes(" ".join(lowered))
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in lowered])[: len(codes)]
+    kind = _char_kinds(codes, symbols)
+    digit = kind == _DIGIT
+    repeated = np.zeros(len(codes), dtype=bool)
+    repeated[1:] = digit[1:] & digit[:-1]
+    codes[digit] = 48
+    codes[kind == _BREAK] = 32
+    keep = ~repeated
+    return codes[keep], doc[keep]
+
+
+def _char_kinds(codes: np.ndarray, symbols: bool) -> np.ndarray:
+    table = _KIND_TABLES.get(symbols)
+    if table is None:
+        # Each pattern run once over the Basic Multilingual Plane (a few milliseconds).
+        plane = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+        table = np.zeros(0x10000, dtype=np.uint8)
+        for pattern, kind in ((_SPACE if symbols else _NOISE, _BREAK), (_DIGITS, _DIGIT)):
+            for m in pattern.finditer(plane):
+                table[m.start() : m.end()] = kind
+        _KIND_TABLES[symbols] = table
+    kinds = table[np.minimum(codes, 0xFFFF)]
+    if len(codes) and codes.max() > 0xFFFF:
+        # Beyond the plane (emoji, rare ideographs): each distinct one asked of the patterns.
+        where = np.flatnonzero(codes > 0xFFFF)
+        distinct, inverse = np.unique(codes[where], return_inverse=True)
+        kinds[where] = np.array([_char_kind(chr(c), symbols) for c in distinct.tolist()], dtype=np.uint8)[inverse]
+    return kinds
+
+
+def _char_kind(ch: str, symbols: bool) -> int:
+    if (_SPACE if symbols else _NOISE).match(ch):
+        return _BREAK
+    return _DIGIT if _DIGITS.match(ch) else _WORD
+
+
+class _KeyIndex:
+    """Packed n-gram keys → columns: an open-addressing hash table probed with numpy.
+
+    A binary search takes some 17 dependent steps per n-gram through a table bigger than the
+    cache; here most n-grams take one probe. Linear probing.
+    """
+
+    _EMPTY = -1  # packed keys are never negative
+
+    def __init__(self, keys: np.ndarray, cols: np.ndarray, room: int = 2):
+        # `room`: slots per key, at least. More probe faster (fewer keys share a home slot)
+        # but take memory that a run of one article pays whole (tests/system/test_hostile.py
+        # bounds its peak).
+        bits = max(4, (room * len(keys)).bit_length())
+        self._shift = np.uint64(64 - bits)
+        self._mask = (1 << bits) - 1
+        self._keys = np.full(1 << bits, self._EMPTY, dtype=np.int64)
+        self._cols = np.empty(1 << bits, dtype=np.int32)  # read only where a key was put
+        slot = self._home(keys)
+        pending = np.arange(len(keys))
+        while len(pending):
+            free = np.flatnonzero(self._keys[slot] == self._EMPTY)
+            # Keys that want the same free slot: the first takes it, the others probe on.
+            taken, first = np.unique(slot[free], return_index=True)
+            placed = free[first]
+            self._keys[taken] = keys[pending[placed]]
+            self._cols[taken] = cols[pending[placed]]
+            left = np.ones(len(pending), dtype=bool)
+            left[placed] = False
+            pending, slot = pending[left], (slot[left] + 1) & self._mask
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        # Fibonacci hashing: the top bits of key * 2**64 / golden ratio.
+        return ((keys.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> self._shift).astype(np.int64)
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The column of each key, -1 for a key not in the table."""
+        slot = self._home(keys)
+        held = self._keys[slot]
+        hit = held == keys
+        cols = np.full(len(keys), -1, dtype=np.int64)
+        found = np.flatnonzero(hit)
+        cols[found] = self._cols[slot[found]]  # most n-grams are not terms: gather only the hits
+        # Only the keys that met another key in their home slot probe on.
+        todo = np.flatnonzero(~hit)
+        todo = todo[held[todo] != self._EMPTY]
+        slot = (slot[todo] + 1) & self._mask
+        while len(todo):
+            held = self._keys[slot]
+            hit = held == keys[todo]
+            cols[todo[hit]] = self._cols[slot[hit]]
+            on = ~hit & (held != self._EMPTY)
+            todo, slot = todo[on], (slot[on] + 1) & self._mask
+        return cols
+
+
+def _packed_vocabulary(block: Block) -> dict:
+    """n → a `_KeyIndex` of the block's n-character terms (n = 1: sorted packed keys and their
+    columns, and "table": column by code point), and "trigrams_of_bigrams"; made once."""
     cached = block.packed
     if cached is None:
         lengths = np.fromiter(map(len, block.terms), dtype=np.int64, count=len(block.terms))
         codes = _codes("".join(block.terms))
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64) if len(lengths) else lengths
         cached = {}
+        packed = {}
         for n in range(1, _MAX_PACKED + 1):
             cols = np.flatnonzero(lengths == n)
             if len(cols):
-                keys = _packed(codes, starts[cols], n)
-                order = np.argsort(keys, kind="stable")
-                cached[n] = (keys[order], cols[order])
+                keys = packed[n] = _packed(codes, starts[cols], n)
+                if n == 1:
+                    order = np.argsort(keys, kind="stable")
+                    cached[n] = (keys[order], cols[order])
+                else:
+                    # Bigrams are asked of every window, trigrams of a third: the room goes
+                    # where the lookups are.
+                    cached[n] = _KeyIndex(keys, cols, room=4 if n == 2 else 2)
+        # Whether each trigram term's two halves are bigram terms (as min_df makes them, unless
+        # max_features cut some): `_char_hits` then looks trigrams up only where both are.
+        cached["trigrams_of_bigrams"] = 2 in cached and 3 in cached and all(
+            bool(np.all(cached[2].find(half) >= 0))
+            for half in (packed[3] >> _BITS, packed[3] & ((1 << 2 * _BITS) - 1)))
         if 1 in cached:
             # Code → column of every single-character term, -1 elsewhere; the last slot stands for
             # every code above the largest term's (at most 0x10FFFF + 1 slots, 8.5 MB).

@@ -8,6 +8,7 @@ tests come from this table.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -15,6 +16,11 @@ from typing import Callable
 
 from ..errors import UsageError
 from ..records import Digest
+
+
+# One JSON line of a record: `json.dumps(..., ensure_ascii=False)` builds a new encoder for
+# every call, which a stream of records pays once a line.
+jsonl_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)

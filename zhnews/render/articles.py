@@ -6,6 +6,7 @@ import json
 from typing import Iterable, TextIO
 
 from ..records import Article
+from . import jsonl_line
 
 _FIELDS = ("id", "title", "text", "sentences", "source", "encoding", "date", "url", "flags", "site")
 
@@ -30,7 +31,7 @@ def write_articles(articles: Iterable[Article], out: TextIO, fmt: str = "text", 
     for article in articles:
         count += 1
         if fmt == "jsonl":
-            out.write(json.dumps(article_record(article, explain), ensure_ascii=False) + "\n")
+            out.write(jsonl_line(article_record(article, explain)) + "\n")
         else:
             out.write(_readable(article) + (_explained(article) if explain else ""))
         out.flush()

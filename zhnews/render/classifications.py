@@ -9,6 +9,7 @@ from typing import Iterable, TextIO
 
 from ..records import Classification
 from ..themes import Theme, display_name
+from . import jsonl_line
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -38,7 +39,7 @@ def write_classifications(
         return n
     if fmt == "jsonl":
         for r in results:
-            stream.write(json.dumps({**r.to_dict(), **extra}, ensure_ascii=False) + "\n")
+            stream.write(jsonl_line({**r.to_dict(), **extra}) + "\n")
             n += 1
         return n
     short = {l: display_name(l, themes) for l in labels}

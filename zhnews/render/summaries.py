@@ -7,6 +7,7 @@ from typing import Iterable, TextIO
 
 from ..records import Summary
 from ..text.lines import ends_sentence
+from . import jsonl_line
 
 FORMATS = ("text", "jsonl", "json")
 
@@ -21,7 +22,7 @@ def write_summaries(records: Iterable[Summary], out: TextIO, fmt: str = "text") 
     for record in records:
         count += 1
         if fmt == "jsonl":
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            out.write(jsonl_line(record.to_dict()) + "\n")
         else:
             head = f"=== {record.id}" + (f" | {record.title}" if record.title else "")
             # A subheading has no full stop; a space keeps it apart from the next.

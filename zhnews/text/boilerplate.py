@@ -281,3 +281,19 @@ def chrome_kind(line: str) -> str | None:
         if rule(line):
             return name
     return None
+
+
+def chrome_kind_among(line: str, rules: frozenset) -> str | None:
+    """`chrome_kind(line)` where it is one of `rules`, else None.
+
+    The same verdict, without asking the other rules of a line none of `rules`
+    fits (most lines): they are asked only when one of `rules` matches, since
+    an earlier rule's name would then have won.
+    """
+    if len(line) > MAX_CHROME_LINE:
+        return None
+    for i, (name, rule) in enumerate(CHROME_RULES):
+        if name in rules and rule(line):
+            earlier = (other for other_name, other in CHROME_RULES[:i] if other_name not in rules)
+            return None if any(other(line) for other in earlier) else name
+    return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import boilerplate as bp
 from .chars import normalized_key
@@ -97,11 +98,15 @@ def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool =
     lines = [_BULLET.sub("", strip_tags(line)).strip() for line in lines]
     lines = [line for line in lines if line]
     # Related-list heads stay for `cut_related` and `drop_link_boxes`, which need to see them.
-    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else bp.chrome_kind(line)
+    # At the edges of a row only `edge_rules` may name a line: the other rules are not asked
+    # of a line that none of them fits.
+    if edges_only and edge_rules is not None:
+        kind_of = partial(bp.chrome_kind_among, rules=edge_rules)
+    else:
+        kind_of = bp.chrome_kind
+    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else kind_of(line)
              for line in lines]
     if edges_only:
-        if edge_rules is not None:
-            kinds = [kind if kind in edge_rules else None for kind in kinds]
         kinds = _edge_kinds(lines, kinds)
     kept = []
     for line, kind in zip(lines, kinds):
@@ -229,8 +234,10 @@ def split_articles(lines: list[str], allow_split: bool = True,
     run of headings right above its start; a byline with body text above it
     takes the headings right below it as its title.
     """
+    if not allow_split:  # one article whatever its lines say: no need to look for starts
+        return [_take_title(lines, trace)]
     starts = [i for i, line in enumerate(lines) if is_article_start(line)]
-    if not allow_split or len(starts) < 2:
+    if len(starts) < 2:
         return [_take_title(lines, trace)]
     bounds = []
     for m in starts:
@@ -255,11 +262,13 @@ def _take_title(chunk: list[str], trace: Trace | None = None) -> tuple[list[str]
         i += 1
     heads = chunk[heads_start:i]
     rest = chunk[:heads_start] + chunk[i:]
+    # Asked once a line: the trace and the body both need the answer.
+    bylines = list(map(bp.is_byline, rest))
     if trace is not None:
-        for line in rest:
-            if bp.is_byline(line):
+        for line, byline in zip(rest, bylines):
+            if byline:
                 trace.drop(line, "byline")
-    return heads, [line for line in rest if not bp.is_byline(line)]
+    return heads, [line for line, byline in zip(rest, bylines) if not byline]
 
 
 def drop_link_boxes(lines: list[str], trace: Trace | None = None) -> list[str]:
@@ -369,7 +378,9 @@ class SeenSentences:
     def __contains__(self, key: str) -> bool:
         if key in self.keys:
             return True
-        return any(other.endswith(key) for other in self.tails.get(key[-self._TAIL :], ()))
+        # Most keys share their ending with none kept: no generator for them.
+        same_end = self.tails.get(key[-self._TAIL :])
+        return same_end is not None and any(other.endswith(key) for other in same_end)
 
 
 def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences, trace: Trace | None = None) -> list[str]:

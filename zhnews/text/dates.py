@@ -23,7 +23,12 @@ def normalize_date(value: str) -> str:
 
 def find_date(text: str) -> str:
     """The page's own date: a full date near the top, preferring labelled ones."""
-    lines = [line for line in text.split("\n")[:40] if line.strip()]
+    # Only the first 40 lines are read: a long text is not split whole for them.
+    lines = [line for line in text.split("\n", 40)[:40] if line.strip()]
+    # A date inside one line is a date in them all joined: most texts hold none, and one scan
+    # of the head says so (the lines are searched one by one only when there is one).
+    if not _DATE.search("\n".join(lines)):
+        return ""
     for line in lines:
         if _DATE_HINT.search(line):
             found = normalize_date(line)
