@@ -62,14 +62,14 @@ MAX_RECORD_CHARS = 2_000_000
 # Training holds every example and its features in memory (measured: the shipped
 # corpus, 0.9 M characters, trains in 0.46 GB; 5.2 M characters of articles in 1.65 GB
 # before training handed freed arrays back; 180,000 headlines, 3.4 M characters, in
-# 0.85 GB with one thread), so
+# 0.8 GB in one process), so
 # labelled data is read up to this many characters in all, keeping a default run
 # under about 2 GB; more is an error, never a silent cut or a MemoryError.
 TRAIN_MAX_CHARS = 6_000_000
-# Threads fitting the labels' models side by side (0: one per CPU). Each holds its own
-# copy of the training matrix beside liblinear's (180,000 headlines: about 190 MB a
-# thread), so one keeps training's peak lowest: 5-fold training on those headlines
-# peaks at 0.85 GB with one thread and 1.0 GB with two; one takes 1.5x as long.
+# Worker processes fitting the labels' models side by side (0: one per CPU; 1: none, in
+# this process). Each holds liblinear's copy of the training matrix and its own imports,
+# so one keeps training's peak lowest: 5-fold training on 180,000 headlines peaks at
+# 0.8 GB with one and 1.3 GB (all processes) with two; one takes 1.5x as long.
 TRAIN_JOBS = 1
 
 # -- the error report ------------------------------------------------------------------

@@ -65,8 +65,8 @@ def command(
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0,
-                     help="Threads fitting the labels' models side by side (0: one per CPU). Faster, but each holds "
-                          "its own copy of the training matrix; the model is the same for any number."),
+                     help="Worker processes fitting the labels' models side by side (0: one per CPU). Faster, "
+                          "but each holds its own copy of the training matrix; the model is the same for any number."),
     ] = settings.TRAIN_JOBS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
