@@ -44,6 +44,19 @@ def test_the_body_is_one_block_without_related_links_or_comments():
         assert chrome not in text, chrome
 
 
+@pytest.mark.parametrize("caption", [
+    '<div class="image"><img src="a.jpg" alt=""><p class="caption">签约仪式现场。记者 李明 摄</p></div>',
+    '<figure><img src="a.jpg" alt=""><figcaption>签约仪式现场。记者 李明 摄</figcaption></figure>',
+    '<div class="pic-desc">签约仪式现场。记者 李明 摄</div>',
+], ids=["class-caption", "figcaption", "pic-desc"])
+def test_a_photo_caption_is_not_part_of_the_body(caption):
+    page = PAGE.replace('<div class="content">', '<div class="content">' + caption)
+    text, _ = extract_html(page)
+    assert "签约仪式现场" not in text, text
+    for paragraph in BODY:
+        assert paragraph in text
+
+
 def test_the_cleaned_article_has_no_chrome_at_all(tmp_path):
     from zhnews.run.articles import load_articles
 

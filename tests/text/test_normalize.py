@@ -69,6 +69,9 @@ def test_no_simplified_line_of_real_articles_is_rewritten(shared_dir):
      "本报讯 （记者王京）英特尔将统一CPU品牌，现有的Pentium 4（奔腾4）将被“Core 2 Duo”取代。\n英特尔相关人士告诉记者。"),
     ("\u3000\u3000时报讯 (记者田桂丹) \n记者昨日从广州国土房管局获悉，广州将加快推进城市更新。",
      "时报讯 (记者田桂丹) 记者昨日从广州国土房管局获悉，广州将加快推进城市更新。"),
+    # A Windows export ends its lines with \r\n.
+    ("\u3000\u3000现有的Pentium \r\n4（奔腾4）将被“Core 2 Duo”取代。\r\n\u3000\u3000英特尔相关人士告诉记者。",
+     "现有的Pentium 4（奔腾4）将被“Core 2 Duo”取代。\n英特尔相关人士告诉记者。"),
     # A line that ends its sentence ends its paragraph, whatever follows.
     ("\u3000\u3000他说：“项目年内开工。” \n下一段从这里开始。", "他说：“项目年内开工。”\n下一段从这里开始。"),
     ("\u3000\u3000名单如下： \n一、株洲高新区", "名单如下：\n一、株洲高新区"),
@@ -76,7 +79,7 @@ def test_no_simplified_line_of_real_articles_is_rewritten(shared_dir):
     ("\u3000\u3000株洲市召开大会 \n\u3000\u3000会议强调，要加快建设。", "株洲市召开大会\n会议强调，要加快建设。"),
     # No paragraph is indented: a line break may be a paragraph break, so nothing is joined.
     ("株洲高新区产业项目春潮涌 \n今年全区103个项目集中开工。", "株洲高新区产业项目春潮涌\n今年全区103个项目集中开工。"),
-], ids=["wrapped-inside-a-sentence", "dateline-on-its-own-line", "sentence-end", "colon", "indented-next",
+], ids=["wrapped-inside-a-sentence", "dateline-on-its-own-line", "crlf", "sentence-end", "colon", "indented-next",
         "no-indents"])
 def test_unwrap_joins_lines_an_export_wrapped(text, expected):
     assert normalize(text, unwrap=True) == expected

@@ -364,7 +364,7 @@ def _word_hits(texts: list[str], block: Block, max_chars: int) -> tuple[np.ndarr
         which = np.flatnonzero(lengths == n)
         keys = _packed(codes, starts[which], n)
         if n == 1:
-            table = lookup["table"]
+            table = lookup[1]
             cols[which] = table[np.minimum(keys, len(table) - 1)]
         else:
             cols[which] = lookup[n].find(keys)
@@ -417,7 +417,7 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
         keys = _packed(codes, starts, n)
         if n == 1:
             # One character is its code point: a table indexed by code finds its column at once.
-            table = lookup["table"]
+            table = lookup[1]
             col = table[np.minimum(keys, len(table) - 1)]
         else:
             col = lookup[n].find(keys)
@@ -540,8 +540,8 @@ class _KeyIndex:
 
 
 def _packed_vocabulary(block: Block) -> dict:
-    """n → a `_KeyIndex` of the block's n-character terms (n = 1: sorted packed keys and their
-    columns, and "table": column by code point), and "trigrams_of_bigrams"; made once."""
+    """n → a `_KeyIndex` of the block's n-character terms (n = 1: a column by code point),
+    and "trigrams_of_bigrams"; made once."""
     cached = block.packed
     if cached is None:
         lengths = np.fromiter(map(len, block.terms), dtype=np.int64, count=len(block.terms))
@@ -554,8 +554,11 @@ def _packed_vocabulary(block: Block) -> dict:
             if len(cols):
                 keys = packed[n] = _packed(codes, starts[cols], n)
                 if n == 1:
-                    order = np.argsort(keys, kind="stable")
-                    cached[n] = (keys[order], cols[order])
+                    # Code → column of every single-character term, -1 elsewhere; the last slot
+                    # stands for every code above the largest term's (at most 0x10FFFF + 2 slots).
+                    table = np.full(int(keys.max()) + 2, -1, dtype=np.int64)
+                    table[keys] = cols
+                    cached[n] = table
                 else:
                     # Bigrams are asked of every window, trigrams of a third: the room goes
                     # where the lookups are.
@@ -565,13 +568,6 @@ def _packed_vocabulary(block: Block) -> dict:
         cached["trigrams_of_bigrams"] = 2 in cached and 3 in cached and all(
             bool(np.all(cached[2].find(half) >= 0))
             for half in (packed[3] >> _BITS, packed[3] & ((1 << 2 * _BITS) - 1)))
-        if 1 in cached:
-            # Code → column of every single-character term, -1 elsewhere; the last slot stands for
-            # every code above the largest term's (at most 0x10FFFF + 1 slots, 8.5 MB).
-            keys, cols = cached[1]
-            table = np.full(int(keys[-1]) + 2, -1, dtype=np.int64)
-            table[keys] = cols
-            cached["table"] = table
         block.packed = cached
     return cached
 

@@ -380,9 +380,10 @@ def stands_alone(sentence: str) -> bool:
 # A clause that opens a sentence with its time, however seasonal it sounds (春节前夕, 国庆期间):
 # the time is part of the news, unlike 开局之年、暖春之际.
 _TIME_ANCHOR = re.compile(r"春节|国庆|中秋|元旦|端午|清明|元宵|五一|节日|节前|节后|前夕|期间|春运|\d")
-# The opener clauses tried: at most this many, each at most this long.
+# The opener clauses tried: at most this many, each at most this long, ending at a comma.
 _MAX_OPENERS = 2
 _MAX_OPENER_LEN = 20
+_OPENER_BREAK = re.compile(r"[，,]")
 
 
 @_PER_SENTENCE
@@ -431,9 +432,6 @@ def _without_opener(sentence: str) -> str:
             return rest
         start = cut.end()
     return sentence
-
-
-_OPENER_BREAK = re.compile(r"[，,]")
 
 
 # A subheading that reports (`俄罗斯宣布对22名英国公民实施制裁`), unlike a slogan or a section label

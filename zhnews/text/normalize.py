@@ -116,7 +116,9 @@ def _fold_run(match: re.Match) -> str:
 # an unindented line after it: the space is where an exporter wrapped a long line. A line
 # ending a sentence (or a colon before a list) ends its paragraph whatever follows.
 _INDENTED = re.compile(r"^[ \t\u00a0\u3000]+\S", re.M)
-_WRAP = re.compile(r"(\S)[ \t\u00a0\u3000]+\n(?=\S)")
+_WRAP = re.compile(r"(\S)[ \t\u00a0\u3000]+\r?\n(?=\S)")
+# A space at a line's end, the sign of a wrap; Windows exports end their lines with \r\n.
+_SPACE_AT_END = re.compile(r"[ \t\u00a0\u3000]\r?\n")
 _ENDS_PARAGRAPH = frozenset("。！？!?…；;：:")
 _CLOSING = frozenset("”’」』)）】》\"'")
 
@@ -128,9 +130,7 @@ def unwrap_lines(text: str) -> str:
     cannot start a paragraph, and the wrap is seen by the space it left at the line's end.
     Without indents a line break may be a paragraph break, so nothing is joined.
     """
-    if " \n" not in text and "\u3000\n" not in text and "\t\n" not in text and "\u00a0\n" not in text:
-        return text
-    if not _INDENTED.search(text):
+    if not _SPACE_AT_END.search(text) or not _INDENTED.search(text):
         return text
     return _WRAP.sub(_join_wrap, text)
 
