@@ -2,7 +2,10 @@
 
     python bench/judge_summaries.py prepare ROUND DIR   # DIR/batch_*.md for readers; bench/judged/ROUND.key.json
     python bench/judge_summaries.py score ROUND DIR     # DIR/grades_*.json -> bench/judged/ROUND.jsonl and the table
+    python bench/judge_summaries.py prepare h1 DIR --held-out 1   # other articles of the genre (below)
     ZHNEWS_VARIANT='{"min_gain": 0.35}' python bench/judge_summaries.py prepare ROUND DIR   # A/B: a fourth system
+    ZHNEWS_VARIANT='{"title_weight": 2}' python bench/judge_summaries.py ab NAME DIR   # A/B where it differs
+    python bench/judge_summaries.py abscore NAME DIR    # DIR/grades_*.json -> bench/judged/ab-NAME.jsonl
 
 The set: the 12 seed articles, the 31 pages of html_pages (as zhnews reads
 them), 15 long regional articles of themes_dev and 8 finance and IT articles
@@ -12,6 +15,18 @@ characters). For each article the summaries are shuffled and labelled A, B,
 C; a reader gets only the article, the labelled summaries and the rubric,
 never the system names. The key (which label is which system) and the
 grades are kept in bench/judged/, the texts are not.
+
+`ab` puts the default and the `ZHNEWS_VARIANT` side by side, shuffled as A and
+B, on every article of the judged set and of the held-out slices where the two
+summaries differ; each reader grades all of them on the six criteria and says
+which one they prefer (or "even").
+
+`--held-out K` judges articles of the same sources that the set above leaves
+out: 30 other long regional articles of themes_dev and 10 other finance and
+IT articles of SogouC, chosen by the same kind of fixed rule (40 articles).
+Each K is a slice of its own (K = 1 and 2 share no article with each other or
+with the set above): once a slice's failures have been read and fixed, the
+next K measures the fixed code on articles nobody has looked at.
 """
 
 from __future__ import annotations
@@ -32,20 +47,21 @@ BUDGET = 120
 ARTICLE_CHARS = 2500
 
 
-def judged_articles() -> list:
-    """(set name, article) pairs, in a fixed order."""
+def judged_articles(held_out: int = 0) -> list:
+    """(set name, article) pairs, in a fixed order; with `held_out` K, slice K of the others (module doc)."""
     from zhnews.errors import ErrorLog
     from zhnews.io.rows import row_record
     from zhnews.run.articles import load_articles, record_articles
 
+    if held_out:
+        return _held_out_articles(held_out)
     out = [("seeds", a) for a in load_articles([str(REPO / "seeds")])]
     pages = sorted((DATA / "html_pages" / "pages").glob("*.html"))
     for page in pages:
         found = list(load_articles([str(page)], errors=ErrorLog()))
         if found:
             out.append(("html_pages", found[0]))
-    dev = [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    long_ones = sorted((r for r in dev if len(r["text"]) >= 500), key=lambda r: r["id"])
+    long_ones = _long_dev_rows()
     for row in long_ones[:: max(1, len(long_ones) // 15)][:15]:
         errors = ErrorLog()
         record = row_record({k: row[k] for k in ("id", "title", "text")}, "themes_dev", 1, errors)
@@ -54,6 +70,43 @@ def judged_articles() -> list:
     for label in ("财经", "IT"):
         rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
         for i, row in rows[::5][:4]:
+            errors = ErrorLog()
+            record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
+            out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
+    return out
+
+
+def _long_dev_rows() -> list[dict]:
+    dev = [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    return sorted((r for r in dev if len(r["text"]) >= 500), key=lambda r: r["id"])
+
+
+# Per slice: the remainders (modulo the judged set's step) of the themes_dev rows, and the first
+# SogouC row of every five (the judged set takes row 0 of every five).
+_SLICES = {1: ((2, 4), 2), 2: ((1, 3), 1)}
+
+
+def _held_out_articles(k: int) -> list:
+    from zhnews.errors import ErrorLog
+    from zhnews.io.rows import row_record
+    from zhnews.run.articles import record_articles
+
+    out = []
+    long_ones = _long_dev_rows()
+    step = max(1, len(long_ones) // 15)
+    if k not in _SLICES or step < 5:
+        raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
+    remainders, first = _SLICES[k]
+    # The judged set takes every step-th row from the first; a slice takes two other remainders.
+    picked = [r for i, r in enumerate(long_ones) if i % step in remainders][:30]
+    for row in picked:
+        errors = ErrorLog()
+        record = row_record({k: row[k] for k in ("id", "title", "text")}, "themes_dev", 1, errors)
+        out += [("themes_dev", a) for a in record_articles(record, errors)[:1]]
+    test = [json.loads(line) for line in (DATA / "sogouc_subset" / "test.jsonl").read_text(encoding="utf-8").splitlines()]
+    for label in ("财经", "IT"):
+        rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
+        for i, row in rows[first::5][:5]:
             errors = ErrorLog()
             record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
             out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
@@ -87,12 +140,12 @@ VARIANT_NAME = f"zhnews {VARIANT}"
 RUBRIC = (REPO.parent / "shared" / "SUMMARIES.md")
 
 
-def prepare(round_name: str, folder: Path, batches: int = 3) -> None:
+def prepare(round_name: str, folder: Path, batches: int = 3, held_out: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(f"zhnews-{round_name}")
     made = systems()
     key, items = [], []
-    for n, (set_name, article) in enumerate(judged_articles(), start=1):
+    for n, (set_name, article) in enumerate(judged_articles(held_out), start=1):
         outputs = {name: run(article) for name, run in made.items()}
         names = list(outputs)
         rng.shuffle(names)
@@ -138,6 +191,66 @@ def score(round_name: str, folder: Path) -> None:
         print(f"| {name} | " + " | ".join(map(str, sums)) + f" | {total} | {total / max(1, 6 * len(mine)):.1%} |")
 
 
+def ab(name: str, folder: Path) -> None:
+    from zhnews.models.summarize import Length, TextRankSummarizer
+
+    if not VARIANT:
+        raise SystemExit("judge_summaries ab: set ZHNEWS_VARIANT to the parameters to try")
+    default = TextRankSummarizer(length=Length(chars=BUDGET))
+    variant = TextRankSummarizer(length=Length(chars=BUDGET), **json.loads(VARIANT))
+    articles = judged_articles() + [pair for k in _SLICES for pair in judged_articles(k)]
+    rng = random.Random(f"zhnews-ab-{name}")
+    key, items = [], []
+    for set_name, article in articles:
+        outputs = {"default": default.summarize(article), "variant": variant.summarize(article)}
+        if outputs["default"] == outputs["variant"]:
+            continue
+        names = list(outputs)
+        rng.shuffle(names)
+        labels = dict(zip("AB", names))
+        n = len(key) + 1
+        key.append({"n": n, "set": set_name, "id": article.id, "labels": labels})
+        text = article.text[:ARTICLE_CHARS] + ("……（后略）" if len(article.text) > ARTICLE_CHARS else "")
+        block = [f"## Article {n}", "", f"Title: {article.title or '(none)'}", "", text, ""]
+        block += [f"**{label}**: {' '.join(outputs[which]) or '(empty)'}\n" for label, which in labels.items()]
+        items.append("\n".join(block))
+    folder.mkdir(parents=True, exist_ok=True)
+    (JUDGED / f"ab-{name}.key.json").write_text(json.dumps({"variant": VARIANT, "items": key}, ensure_ascii=False,
+                                                           indent=1), encoding="utf-8")
+    (folder / "batch.md").write_text("\n\n".join(items) + "\n", encoding="utf-8")
+    print(f"{len(items)} of {len(articles)} articles differ; {folder / 'batch.md'} for each reader")
+
+
+def abscore(name: str, folder: Path) -> None:
+    meta = json.loads((JUDGED / f"ab-{name}.key.json").read_text(encoding="utf-8"))
+    key = {k["n"]: k for k in meta["items"]}
+    rows = []
+    for reader, path in enumerate(sorted(folder.glob("grades_*.json")), start=1):
+        for graded in json.loads(path.read_text(encoding="utf-8")):
+            entry = key[int(graded["n"])]
+            for label, which in entry["labels"].items():
+                marks = {c: int(graded[label][c]) for c in CRITERIA}
+                rows.append({"reader": reader, "n": entry["n"], "set": entry["set"], "id": entry["id"],
+                             "system": which, **marks, "preferred": graded.get("preferred") == label})
+    (JUDGED / f"ab-{name}.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"A/B {name}: variant {meta['variant']} against the default, {len(key)} articles where they differ\n")
+    print("| reader | system | " + " | ".join(CRITERIA) + f" | total / {6 * len(key)} | preferred |")
+    print("|---" * (len(CRITERIA) + 4) + "|")
+    for reader in sorted({r["reader"] for r in rows}):
+        for which in ("default", "variant"):
+            mine = [r for r in rows if r["reader"] == reader and r["system"] == which]
+            sums = [sum(r[c] for r in mine) for c in CRITERIA]
+            print(f"| {reader} | {which} | " + " | ".join(map(str, sums))
+                  + f" | {sum(sums)} | {sum(r['preferred'] for r in mine)} |")
+
+
 if __name__ == "__main__":
     command, round_name, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    {"prepare": prepare, "score": score}[command](round_name, folder)
+    if command in ("ab", "abscore"):
+        {"ab": ab, "abscore": abscore}[command](round_name, folder)
+    elif command == "prepare":
+        rest = sys.argv[4:]
+        prepare(round_name, folder, held_out=int(rest[rest.index("--held-out") + 1]) if "--held-out" in rest else 0)
+    else:
+        score(round_name, folder)

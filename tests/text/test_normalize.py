@@ -31,6 +31,9 @@ def test_fold_width_keeps_chinese_punctuation():
 def test_unescape_entities():
     assert unescape_entities("北京&nbsp;上海&amp;广州") == "北京\xa0上海&广州"
     assert unescape_entities("R&D投入") == "R&D投入"
+    # Scraped text drops the semicolon, before Chinese and before a date alike.
+    assert unescape_entities("&nbsp&nbsp本公司&nbsp2005年4月21日") == "\xa0\xa0本公司\xa02005年4月21日"
+    assert unescape_entities("&nbspx") == "&nbspx"
 
 
 def test_normalize_whitespace():

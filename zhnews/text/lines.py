@@ -47,6 +47,8 @@ _DATELINE = re.compile(
 _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{1,12}?消息\s*[(（][^)）]{0,20}[)）]\s*[：:；;，,]?\s*"),
     re.compile(r"^[^\s，。：:；;（(]{1,8}?消息\s*[：:；;，,]\s*"),
+    # A dated one before a space: 5月10日消息 文件共享网络公司…
+    re.compile(r"^[^\s，。：:；;（(]{0,10}?\d{1,2}月\d{1,2}日(?:[上下]午|晚间?)?消息\s+"),
     re.compile(r"^(新华社|中新社|中新网|人民网|央视网|本报)[^，,。]{0,16}?(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     re.compile(r"^[(（](记者|通讯员)[^)）]{0,30}[)）]\s*"),
     # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电
@@ -57,14 +59,26 @@ _LEAD_PREFIXES = (
     # A report attribution: 据央视新闻报道，据财联社消息，北京时间11月7日下午消息，
     re.compile(r"^据[^，,。]{2,12}(报道|消息)\s*[，,：:]\s*"),
     re.compile(r"^北京时间[^，,。]{0,16}消息\s*[，,：:]\s*"),
-    # A site's dateline before a space: 新浪科技讯 …
+    # A site's dateline before a space: 新浪科技讯 …; its place and reporter before 讯:
+    # 财联社（北京，记者 张晓翀）讯，…; a paper's own: 本报综合报道 …
     re.compile(r"^[^\s，。：:；;]{2,10}讯\s+"),
+    re.compile(r"^[^\s，。：:；;（(]{2,12}?[(（][^)）]{0,30}[)）]\s*讯\s*[，,：:]?\s*"),
+    re.compile(r"^(本报|本刊|本台|本网)(综合|编译|特约)?(报道|消息)\s*[，,：:]?\s+"),
     # An author or an original title glued to the front: 作者：马化展11月2日…, 原标题：…新华社杭州11月8日电
     re.compile(r"^(作者|撰文|文|记者)\s*[:：/]\s*[\u4e00-\u9fff·]{2,4}(?=\d|\s|[，,])\s*"),
     re.compile(r"^原标题\s*[:：].{0,40}?(?=新华社|中新社|中新网|人民网|本报讯|[^，。\s]{0,10}\d{1,2}月\d{1,2}日电)"),
     # A reporter's credit run into the text: 记者 陈伟斌 整理报道6月20日晚上…; an abstract's label: ［提要］
     re.compile(r"^(本报)?记者\s*[\u4e00-\u9fff·]{2,4}\s*(整理|综合)?报道\s*(?=\d|[\u4e00-\u9fff])"),
     re.compile(r"^[［\[【](提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?\s*"),
+    re.compile(r"^(提要|摘要|导读|核心提示|导语)\s*[:：]\s*"),
+    # A byline set off by spaces: 记者 李冰2003年，…; 记者 刘琪 近期，… And a subheading the page ran
+    # into it or into an agency's dateline: 网贷存管乱象有望得到遏制记者 刘琪 近期，…,
+    # 500年内不会再有第二个中新社香港10月30日电 （记者 杨喆）… (not an outlet's name: 中国日报记者 张三 …).
+    re.compile(r"^(本报)?(记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}([\s、]+[\u4e00-\u9fff·]{2,4})*(\s+|(?=\d))"),
+    re.compile(r"^[^，,。！？!?\s“”]{4,30}?(?<![报社网台刊站])"
+               r"(?=(本报)?(记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}\s|(新华社|中新社|中新网)[^，,。]{0,12}\d{1,2}月\d{1,2}日电)"),
+    # A source tag: （来源：环球旅行）每个地区的…
+    re.compile(r"^[(（](来源|来自|图片来源|资料来源|图源|稿源)\s*[:：][^)）]{1,24}[)）]\s*"),
     # Brackets left over from a cut tag: 】中国上海/…
     re.compile(r"^[】\]]+\s*"),
     # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
@@ -162,7 +176,7 @@ def ends_sentence(unit: str) -> bool:
 # A photo credit that the page ran into the next sentence: 宝宝。新华社发5月8日，… The sentence
 # before it is the photo's caption.
 _CREDIT_START = re.compile(r"^(?:新华社发|中新社发|新华社记者\s*\S{2,4}\s*摄|(?:记者|通讯员)\s*\S{2,6}\s*摄|"
-                           r"[(（][^)）]{1,12}摄[)）])\s*")
+                           r"[(（][^)）]{1,12}摄[)）]|[\u4e00-\u9fff·]{2,4}\s+摄(?=\S))\s*")
 
 
 def summary_candidates(sentences: Sequence[str], title: str = "") -> list[str]:
@@ -207,17 +221,45 @@ def without_title_echo(sentence: str, title: str) -> str:
         if ch == key[matched]:
             matched += 1
         elif normalized_key(ch):
+            if marker:
+                break
             return sentence  # a word character that is not the title's: no echo
         i += 1
     if matched < len(key):
-        return sentence
-    if not marker and sentence[i:i + 1] in _CLAUSE_GLUE:
+        if not marker:
+            return sentence
+        # 原标题 names the headline it first ran under, which the portal may have reworded a little
+        # (原标题：国资再驰援民营上市公司，北京海淀百亿专项基金落地在即第一财经记者获悉…): it ends where the
+        # title's last words end, if it starts with the title's first ones.
+        i = _reworded_title_end(sentence, marker.end(), key)
+        if i is None:
+            return sentence
+    elif not marker and sentence[i:i + 1] in _CLAUSE_GLUE:
         return sentence  # the lead restates the title and goes on (株洲市召开大会，部署…): a sentence
     rest = sentence[i:].lstrip(" \u3000，,：:。)）")
     return rest if has_cjk(rest, MIN_STANDALONE_CJK) else sentence
 
 
 _CLAUSE_GLUE = frozenset("，,、；;：:")
+# The words a reworded headline must share with the title, at its start and at its end, and how
+# many more word characters than the title's it may hold (北京 added, 的 dropped…).
+_TITLE_EDGE = 4
+_REWORD_SLACK = 16
+
+
+def _reworded_title_end(sentence: str, start: int, key: str) -> int | None:
+    """Where a reworded copy of the title (its normalised `key`) that starts at `start` ends."""
+    head, tail = key[:_TITLE_EDGE], key[-_TITLE_EDGE:]
+    seen, places = [], []
+    for j in range(start, min(len(sentence), start + len(key) + _REWORD_SLACK)):
+        if normalized_key(sentence[j]):
+            seen.append(sentence[j])
+            places.append(j)
+    words = "".join(seen)
+    if not words.startswith(head):
+        return None
+    at = words.find(tail, len(key) // 2)
+    return None if at < 0 else places[at + _TITLE_EDGE - 1] + 1
 
 
 # -- what a sentence says: facts, fluff, and whether it stands alone ------------------------
@@ -270,28 +312,38 @@ _SCENE_ANY = re.compile(
 # Sentences that lean on the one before: 他强调… 该项目… 此外… 这… 对此…
 _DEPENDENT = re.compile(
     r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
-    r"借此|据此|由此|对于此|然而|不过|可见|此举|上述|前述|"
+    r"借此|据此|由此|对于此|然而|不过|可见|此举|上述|前述|正因|也正因|正是因为|"
     r"当天|当日|自此|随后|此后|之后|——|"
     # An event named only by where it happens (对接会上, 会上, 活动中): the sentence that names it comes first.
     r"(?:对接会|推进会|发布会|座谈会|签约会|动员会|推介会|调度会|见面会|洽谈会|恳谈会|大会|会议|会)[上中][，,]|"
     r"(?:活动|仪式)(?:上|中|现场)[，,]|现场[，,])"
 )
-# An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。
-_ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者)[。！]?$")
+# An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。 However long the speaker's
+# name and occasion, a unit ending on the verb is the credit of a quotation split off before it
+# (南京市教育局副局长、新闻发言人祁寿东表示。), unless the quotation is inside it (“…”冯宇辉说。).
+_ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者)[。！]?$"
+                          r"|^[^“”‘’\"'「」]{17,80}(?:(?<![一言小传学据听演解游再虽来细])说|表示|指出|强调|介绍|如是说|告诉记者)[。！]?$")
 _ADDRESS = re.compile(r"^(地址|地点|电话|网址|邮编|邮箱|联系方式|时间|日期)\s*[:：]")
 _CREDIT = re.compile(
     r"^[(（【\[][^)）】\]]{0,20}(供稿|供图|摄|发|提供|报道|整理)[)）】\]]$|(记者|通讯员)\s*\S{2,8}\s*摄|新华社发"
     r"|[(（][^)）]{1,12}摄[)）]$|^图为|^(上|下|左|右)图|截图。?$|^\[[^\]]{2,12}\]|^【[^】]{2,12}】"
 )
 # A fragment of a hard-wrapped line: it starts after a closing quote or inside a word (Duo”（酷睿2双核）…).
-_BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)）])")
+# Or after an opening 《 the page lost (法制日报》记者随后…).
+_BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)）]|[^《]{1,20}》)")
 # A label and a colon: interview prompts, notes, keys (划重点：, 事由：, 记者：, 问：).
 _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)\s*[:：]")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
-_LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是])")
+# A numbered label opens one too: 争议三：…, 亮点一：…
+_LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
+                        r"|[\u4e00-\u9fff]{1,4}[一二三四五六七八九十]\s*[:：])")
 # A sentence that only announces a list or a text to come: 主要是三个方面。 / 具体如下： / 有以下几点。
 # (…降至3%以下。 is a figure, not a promise.)
-_PROMISE = re.compile(r"(?:[一二三四五六七八九十两几]个方面|以下几点)[。：:]?$|(?:如下|以下)[：:]$|如下。$")
+# So does one that only counts what comes next: 凸显出四类问题。 / 呈现五大特点：(a count closing a list,
+# …偏高三大问题。, follows its items, with 、 between them).
+_PROMISE = re.compile(r"(?:[一二三四五六七八九十两几]个方面|以下几点)[。：:]?$|(?:如下|以下)[：:]$|如下。$"
+                      r"|^[^、]{0,40}[二三四五六七八九十两几](?:个|类|大|项|点|条)"
+                      r"(?:方面|问题|特征|特点|亮点|变化|趋势|原因|举措|措施|误区|难题|挑战|任务|目标)[。：:]$")
 _CLAUSE_BREAK = re.compile(r"[，,；;、]")
 _DIGIT = re.compile(r"\d")
 # Someone's words or message reported: 发来贺信, 强调, 表示.

@@ -143,6 +143,14 @@ def test_a_bare_route_is_not_quoted():
     ("据了解,广东互联网大会是华南地区最重大的互联网产业盛会。", False),  # a boast
     ("安徽省财政厅副厅长表示,《实施方案》就财金协同工具创新进行了探索,主要是三个方面。", False),  # a list announced
     ("还有就是重组,对于上市公司的重组始终存在,在原有的体制下上市公司成为了壳资源。", False),  # a list item
+    ("记者梳理20家退市或锁定退市的案例发现，凸显出四类问题。", False),  # a count of what follows
+    ("争议三：查询收费违反《合同法》。", False),  # a numbered label
+    ("南京市教育局副局长、新闻发言人祁寿东表示。", False),  # the credit of a quotation split off
+    ("在近日举行的科技传播大会科普影视分会上，国际巨幕影院行业组织副主席帕蒂·柯林斯说。", False),
+    ("法制日报》记者随后请郭东升书记看了一下录像。", False),  # the page lost its opening 《
+    ("北京市律协专业委员会主任邱宝昌表示，降价方案没有涉及月租费、双向收费、资费偏高三大问题。", True),
+    ("“A股市场已经能够以更长期的眼光来进行价值投资。”基金经理冯宇辉在接受采访时说。", True),
+    ("孙雯介绍说，她正忙着为上海队准备5月11日在韩国进行的邀请赛，不存在退役一说。", True),
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
@@ -152,7 +160,9 @@ def test_a_bare_route_is_not_quoted():
     # Long clauses that open alike still report: who sent the letter is the news.
     ("中共中央总书记、国家主席习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺。", True),
 ], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary", "bare quote",
-        "event boast", "list announced", "list item", "below-a-figure",
+        "event boast", "list announced", "list item", "count of what follows", "numbered label",
+        "bare credit", "bare credit with its occasion", "lost opening bracket", "count closing a list",
+        "quotation with its credit", "一说", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
@@ -178,7 +188,8 @@ def test_a_maxim_does_not_fill_the_budget():
     ("社会上对此议论纷纷。", False),
     ("借此机会，公司将统一产品品牌。", True),
     ("由此，全市形成了三大产业集群。", True),
-], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此"])
+    ("正因为如此，桃子又被称为“寿桃”。", True),
+], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
@@ -303,6 +314,53 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     assert strip_lead(sentence) == kept
 
 
+# Bylines, datelines and labels of the outlets of the genre, as their scraped text runs them into the lead.
+@pytest.mark.parametrize("sentence, kept", [
+    ("记者 李冰2003年，中国出现了“网商”群体。", "2003年，中国出现了“网商”群体。"),
+    ("网贷存管乱象有望得到遏制记者 刘琪 近期，互金协会多次更新披露信息。", "近期，互金协会多次更新披露信息。"),
+    ("500年内不会再有第二个中新社香港10月30日电 （记者 杨喆 罗光萍）金庸30日下午在港逝世，享年94岁。",
+     "金庸30日下午在港逝世，享年94岁。"),
+    ("财联社（北京，记者 张晓翀）讯，近日发改委等部委同意启动建设国家算力枢纽节点。", "近日发改委等部委同意启动建设国家算力枢纽节点。"),
+    ("5月10日消息 文件共享网络公司BitTorrent周二宣布与华纳兄弟达成合作协议。", "文件共享网络公司BitTorrent周二宣布与华纳兄弟达成合作协议。"),
+    ("本报综合报道 戴尔公司周一宣布下调第一财季的利润和销售额预期。", "戴尔公司周一宣布下调第一财季的利润和销售额预期。"),
+    ("导语：9月香港高铁正式通车后，去香港就更加便捷快速。", "9月香港高铁正式通车后，去香港就更加便捷快速。"),
+    ("（来源：环球旅行）每个地区的赏枫最佳时间都长则两月，短则一月。", "每个地区的赏枫最佳时间都长则两月，短则一月。"),
+    # The same shapes that are the sentence's subject, not its credit.
+    ("中国日报记者 张三 近日走访了园区企业。", "中国日报记者 张三 近日走访了园区企业。"),
+    ("他接受中新社记者采访时表示震惊。", "他接受中新社记者采访时表示震惊。"),
+    ("据《证券日报》记者统计，19家银行已对接399家平台。", "据《证券日报》记者统计，19家银行已对接399家平台。"),
+], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
+        "dated-消息", "本报综合报道", "导语", "source-tag", "outlet-reporter-as-subject", "agency-in-the-sentence",
+        "据-an-outlet"])
+def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
+    from zhnews.text.lines import strip_lead
+
+    assert strip_lead(sentence) == kept
+
+
+def test_a_caption_credited_by_name_is_not_quoted():
+    from zhnews.text.lines import summary_candidates
+
+    sentences = ["居民楼倾斜现场图。", "肖雄 摄上月初，番禺区厦滘村一居民楼因地基下陷，房屋倾斜被拆除。"]
+    assert summary_candidates(sentences) == ["上月初，番禺区厦滘村一居民楼因地基下陷，房屋倾斜被拆除。"]
+
+
+@pytest.mark.parametrize("chars", [80, 100, 120])
+def test_a_sentence_leaning_on_one_that_leans_in_turn_is_not_taken(chars):
+    # 但是… comes only with 正因为如此…, which needs the doctor's explanation before it in turn.
+    sentences = ["桃养人杏伤人？",
+                 "六月各种水果陆续上市，想大快朵颐，先听听营养专家的说法。",
+                 "北京中医药大学东方医院消化内科副主任医师胡立明解释，之所以说桃养人，是因为桃性温，与杏和李子比较，"
+                 "相对平和，具有补中益气、养阴生津、润肠燥的功效，适合气血两亏、面黄肌瘦、心悸气短的人食用。",
+                 "正因为如此，桃子又被称为“寿桃”、“仙桃”，桃子确实能养人。",
+                 "但是桃子吃多了容易上火，每天吃桃子超过3个，内热偏盛、易生疮疖的人更不宜多吃桃子。",
+                 "杏性温热，有小毒，适合代谢速度慢、贫血、虚寒体质的人食用。"]
+    out = summary(sentences, "桃子吃多了容易上火 每天不宜超过3个", chars)
+    assert out, out
+    if sentences[3] in out:
+        assert sentences[2] in out, out
+
+
 # Portals glue the headline (or 原标题：the headline it first ran under) to the first sentence.
 @pytest.mark.parametrize("title, first, expected", [
     ("港报：动车事故幸存女孩被幼儿园拒收", "港报：动车事故幸存女孩被幼儿园拒收2011年温州动车事故的幸存者因腿部有伤，被上海的幼儿园拒绝接收。",
@@ -313,7 +371,15 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     # A lead that restates the title and goes on is a sentence of its own.
     ("株洲市召开产业项目推进大会", "株洲市召开产业项目推进大会，部署全年103个重点项目和投资目标任务。",
      "株洲市召开产业项目推进大会，部署全年103个重点项目和投资目标任务。"),
-], ids=["headline-glued", "original-title-glued", "lead-restating-the-title"])
+    # The headline it first ran under, reworded a little (北京 added): it ends where the title's last words do.
+    ("国资再驰援民营上市公司 海淀百亿专项基金落地在即",
+     "原标题：国资再驰援民营上市公司，北京海淀百亿专项基金落地在即第一财经记者获悉，近日，海淀区国资和东兴证券设立基金，规模100亿元。",
+     "第一财经记者获悉，近日，海淀区国资和东兴证券设立基金，规模100亿元。"),
+    ("国资再驰援民营上市公司 海淀百亿专项基金落地在即",
+     "原标题：国资再驰援民营上市公司，北京市海淀区区属国资和东兴证券发起设立规模100亿元的发展基金。",
+     "原标题：国资再驰援民营上市公司，北京市海淀区区属国资和东兴证券发起设立规模100亿元的发展基金。"),
+], ids=["headline-glued", "original-title-glued", "lead-restating-the-title", "original-title-reworded",
+        "original-title-that-goes-on"])
 def test_a_headline_glued_to_the_first_sentence_is_not_quoted(title, first, expected):
     rest = "该项目总投资56亿元,建成后年产动力电池20吉瓦时。"
     out = TextRankSummarizer(length=Length(sentences=1)).summarize(Article(id="x", title=title, text=first + rest))

@@ -327,7 +327,9 @@ class Summarizer:
                 # Only with the sentence it leans on, and only if that one may be quoted.
                 before = pick - 1
                 fits = budget is None or lengths[before] + lengths[pick] <= budget - used
-                if before < 0 or not finite[before] or not fits or len(chosen) + 2 > max_count:
+                # One that leans on its own predecessor would dangle in turn (正因为如此，… 但是…).
+                leans = before >= 0 and dependent[before] and before - 1 not in chosen
+                if before < 0 or not finite[before] or leans or not fits or len(chosen) + 2 > max_count:
                     continue
                 picks = [before, pick]
                 available[before] = False
