@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .chars import has_cjk
-from .lines import ACTION_WORDS, MIN_STANDALONE_CJK, fact_score, stands_alone
+from .lines import ACTION_WORDS, EVENT_START, MIN_STANDALONE_CJK, fact_score, stands_alone
 
 _CLAUSE_MARKS = "，；、：,;:"
 # A sentence longer than the budget is cut at its last clause break if that keeps at least this
@@ -71,7 +71,6 @@ def _clause_start(text: str, end: int) -> int:
 # A long sentence of a regional report often opens with its purpose or its mandate (为持续推动…,
 # 引导…, 提高…意识, | 9月20日, 由…主办的…活动启动): cut to the budget, it would keep only that.
 _PURPOSE = re.compile(r"^(为了?|按照|根据|依据|围绕|遵照)")
-_EVENT_START = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|昨天|今天|昨日|今日|当天")
 
 
 def _without_purpose(sentence: str) -> str:
@@ -80,7 +79,7 @@ def _without_purpose(sentence: str) -> str:
         return sentence
     for mark in re.finditer("[，,]", sentence):
         rest = sentence[mark.end():]
-        if _EVENT_START.match(rest) and has_cjk(rest, MIN_STANDALONE_CJK):
+        if EVENT_START.match(rest) and has_cjk(rest, MIN_STANDALONE_CJK):
             return rest
     return sentence
 
@@ -105,5 +104,7 @@ def still_reports(cut: str, sentence: str) -> bool:
 
 
 # A clause that announces what follows: cut after it, the summary ends on a promise.
+# So does a last clause that only opens it: …发布会上说，初步核算… / …，据了解…
 _LEADS_ON = re.compile(r"(显示|表示|指出|称|介绍|说|认为|获悉|强调|透露|了解到|发现|宣布|提出|要求|明确)$|"
-                       r"(以下|如下|下列)[^，,；;]{0,8}$")
+                       r"(以下|如下|下列)[^，,；;]{0,8}$|"
+                       r"[，,；;](初步核算|初步统计|据统计|据测算|经测算|据了解|据悉|据介绍|目前|其中|同时|此外|另外)$")

@@ -309,6 +309,12 @@ _SCENE_ANY = re.compile(
     r"一([台辆个排座列幅张片栋条艘架])\1|热火朝天|机器轰鸣|焊花飞溅|塔吊林立|车来车往|川流不息|人头攒动|"
     r"繁忙景象|忙碌的身影|高朋满座|座无虚席|济济一堂|映入眼帘|扑面而来|目之所及"
 )
+# An opening clause that points back: 为破解这一难题，… 在这一背景下，… 为做好这次调查，…
+# (not a date: 在截至3月31日的这一财季，…)
+_POINTS_BACK = r"[^，,。]{0,10}(?:这一(?!财?季|年|月|周|天|日)|这个|这些|这种|这样|这次|这项|这场|此类|上述)[^，,。]{0,10}[，,]"
+_POINTER_OPENER = re.compile(_POINTS_BACK)
+# A clause that opens on when it happened: where a report's own sentence starts.
+EVENT_START = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|昨天|今天|昨日|今日|当天")
 # Sentences that lean on the one before: 他强调… 该项目… 此外… 这… 对此…
 _DEPENDENT = re.compile(
     r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
@@ -316,7 +322,8 @@ _DEPENDENT = re.compile(
     r"当天|当日|自此|随后|此后|之后|——|"
     # An event named only by where it happens (对接会上, 会上, 活动中): the sentence that names it comes first.
     r"(?:对接会|推进会|发布会|座谈会|签约会|动员会|推介会|调度会|见面会|洽谈会|恳谈会|大会|会议|会)[上中][，,]|"
-    r"(?:活动|仪式)(?:上|中|现场)[，,]|现场[，,])"
+    r"(?:活动|仪式)(?:上|中|现场)[，,]|现场[，,]|"
+    + _POINTS_BACK + ")"
 )
 # An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。 However long the speaker's
 # name and occasion, a unit ending on the verb is the credit of a quotation split off before it
@@ -456,6 +463,11 @@ def without_fluff(sentence: str) -> str:
     hook = _TRAILING_HOOK.search(sentence) if sentence.endswith(_HOOK_ENDS) else None
     if hook and has_cjk(sentence[: hook.start()], MIN_STANDALONE_CJK):
         sentence = sentence[: hook.start()]
+    # A clause pointing back before the dated report (为破解这一难题，11月1日，市教育局…): the report
+    # stands without it, and with it would be quoted only beside the sentence it points to.
+    pointer = _POINTER_OPENER.match(sentence)
+    if pointer and EVENT_START.match(sentence, pointer.end()) and stands_alone(sentence[pointer.end():]):
+        sentence = sentence[pointer.end():]
     return _without_opener(sentence)
 
 

@@ -189,7 +189,11 @@ def test_a_maxim_does_not_fill_the_budget():
     ("借此机会，公司将统一产品品牌。", True),
     ("由此，全市形成了三大产业集群。", True),
     ("正因为如此，桃子又被称为“寿桃”。", True),
-], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因"])
+    ("为破解这一难题，市教育局设立了救助基金。", True),
+    ("为切实帮助企业做好这次调查，质检院将召开专题研讨会。", True),
+    ("在截至3月31日的这一财季，赛门铁克净利润为1.188亿美元。", False),  # this quarter: a date, not a pointer
+], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因",
+        "this-problem", "this-survey", "this-quarter"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
@@ -274,8 +278,12 @@ def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
     ("初夏时节,走进株洲高新区,一台台新能源汽车正在接受测试。", None),  # the rest is a scene too
     ("这是为什么呢？", None),  # a question alone is not trimmed to nothing
     ("今年以来,全市新签约项目156个,总投资超过800亿元。", None),  # no fluff to trim
+    # A clause pointing back to the sentence before, ahead of the dated report itself.
+    ("为破解这一难题，11月1日，市教育局、市财政局宣布设立校园重大意外伤害救助基金，首期规模2000万元。",
+     "11月1日，市教育局、市财政局宣布设立校园重大意外伤害救助基金，首期规模2000万元。"),
+    ("为破解这一难题，市教育局、市财政局将设立校园重大意外伤害救助基金。", None),  # no report of its own after it
 ], ids=["scene-opener", "season-before-a-signing", "hook", "section-label", "holiday-time", "all-mood", "scene-rest",
-        "question-alone", "plain-report"])
+        "question-alone", "plain-report", "pointer-before-a-dated-report", "pointer-without-a-date"])
 def test_the_fluff_around_a_report_is_trimmed(sentence, trimmed):
     from zhnews.text.lines import without_fluff
 
@@ -416,7 +424,9 @@ def test_the_next_best_sentence_is_cut_at_a_clause_to_the_room_left(cut_to_fit, 
     ("经查，在发行上市申请过程中，发行人存在以下违规行为…", "经查，在发行上市申请过程中，发行人存在以下违规行为：一是未按规定披露2022年投资10亿元的关联交易。", False),
     ("联合国贸易和发展会议9月25日发布主题为“为全球绿色新政融资”的《2019年贸…",
      "联合国贸易和发展会议9月25日发布主题为“为全球绿色新政融资”的《2019年贸易和发展报告》，预计全球经济增长2.3%。", False),
-], ids=["clause-with-figures", "ends-on-a-reporting-verb", "ends-on-a-promise", "inside-a-title"])
+    ("科技部副部长在25日举行的国新办发布会上说，初步核算…",
+     "科技部副部长在25日举行的国新办发布会上说，初步核算，2021年全国169家国家级高新区营业收入超过48万亿元。", False),
+], ids=["clause-with-figures", "ends-on-a-reporting-verb", "ends-on-a-promise", "inside-a-title", "ends-on-a-lead-in"])
 def test_a_cut_is_quoted_only_when_it_still_reports(cut, sentence, reports):
     from zhnews.text.clauses import still_reports
 
