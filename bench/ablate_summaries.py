@@ -31,6 +31,7 @@ OFF = {
     "no subheading words (heading_lend 0)": {"heading_lend": 0.0},
     "no section leads (section_weight 0)": {"section_weight": 0.0},
     "no title similarity (title_weight 0)": {"title_weight": 0.0},
+    "title similarity 0.5 (the default until 2026-12-02)": {"title_weight": 0.5},
     "position prior 8 (was 4)": {"position_weight": 8.0},
     "fragments may be quoted (bar_fragments off)": {"bar_fragments": False},
     "dangling sentences alone (keep_context off)": {"keep_context": False},

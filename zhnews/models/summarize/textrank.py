@@ -24,7 +24,10 @@ class TextRankSummarizer(Summarizer):
     * centrality: PageRank in the similarity graph (TextRank's core);
     * `position_weight` × a prior decaying as 1/(1+i)**`position_decay`
       (news puts the point first);
-    * `title_weight` × cosine to the title;
+    * `title_weight` × cosine to the title (2: a regional headline states the
+      event, and on the articles where 2 and 0.5 differ four blind readers in
+      two rounds found the core fact 2-5 times more of 35-36 and preferred 2
+      19-21 times to 8-9; cctv_briefs has no titles, so it does not move there);
     * `fact_weight` × fact density (`text.lines.fact_score`: quantities with
       units, dates, news actions such as 签约/开工/获批);
     * − `fluff_weight` × fluff (`text.lines.fluff_score`: slogans,
@@ -55,7 +58,7 @@ class TextRankSummarizer(Summarizer):
         "damping": 0.85,
         "position_weight": 4.0,
         "position_decay": 1.0,
-        "title_weight": 0.5,
+        "title_weight": 2.0,
         "redundancy": 0.5,
         "max_similarity": 0.6,
         "fact_weight": 1.0,
