@@ -75,6 +75,15 @@ _LEAD_PREFIXES = (
     # into it or into an agency's dateline: 网贷存管乱象有望得到遏制记者 刘琪 近期，…,
     # 500年内不会再有第二个中新社香港10月30日电 （记者 杨喆）… (not an outlet's name: 中国日报记者 张三 …).
     re.compile(r"^(本报)?(记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}([\s、]+[\u4e00-\u9fff·]{2,4})*(\s+|(?=\d))"),
+    # …with no space after 记者 but after the names (记者刘凡 周昌和 继推出日票后，…), and with the place
+    # it was filed from (21世纪经济报道21财经App 辛继召 深圳报道成立不足四年，…).
+    re.compile(r"^(本报)?(记者|通讯员)[\u4e00-\u9fff·]{2,4}([\s、]+[\u4e00-\u9fff·]{2,4})*\s+"),
+    re.compile(r"^([^，,。！？!?\s]{0,20}\s+)?(本报)?(记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s+[\u4e00-\u9fff]{2,4}报道\s*"),
+    # A portal's dateline with no space after it: 新浪教育讯11月2日，…
+    re.compile(r"^(新浪|搜狐|网易|腾讯|凤凰|和讯|金融界|东方财富|财联社|澎湃|界面|红网|大河网|荆楚网|华龙网|东方网|千龙网|"
+               r"北青网|光明网|中国网|中青网|央广网|环球网)[\u4e00-\u9fff]{0,6}讯\s*([(（][^)）]{0,30}[)）])?\s*[：:，,—–]*\s*"),
+    # The addressees of an official notice: 各相关单位：… / 各区、县人民政府，市政府各委、办、局：…
+    re.compile(r"^各(相关|有关|区|县|市|级|部门|单位|成员|委|办)[^：:。！？!?]{0,60}[：:]\s*"),
     re.compile(r"^[^，,。！？!?\s“”]{4,30}?(?<![报社网台刊站])"
                r"(?=(本报)?(记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}\s|(新华社|中新社|中新网)[^，,。]{0,12}\d{1,2}月\d{1,2}日电)"),
     # A source tag: （来源：环球旅行）每个地区的…
@@ -249,11 +258,13 @@ _REWORD_SLACK = 16
 
 def _reworded_title_end(sentence: str, start: int, key: str) -> int | None:
     """Where a reworded copy of the title (its normalised `key`) that starts at `start` ends."""
+    key = key.casefold()  # To B in the title, TOB in the reprint's note
     head, tail = key[:_TITLE_EDGE], key[-_TITLE_EDGE:]
     seen, places = [], []
     for j in range(start, min(len(sentence), start + len(key) + _REWORD_SLACK)):
-        if normalized_key(sentence[j]):
-            seen.append(sentence[j])
+        folded = normalized_key(sentence[j])
+        if folded:
+            seen.append(folded.casefold())
             places.append(j)
     words = "".join(seen)
     if not words.startswith(head):

@@ -333,13 +333,23 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("本报综合报道 戴尔公司周一宣布下调第一财季的利润和销售额预期。", "戴尔公司周一宣布下调第一财季的利润和销售额预期。"),
     ("导语：9月香港高铁正式通车后，去香港就更加便捷快速。", "9月香港高铁正式通车后，去香港就更加便捷快速。"),
     ("（来源：环球旅行）每个地区的赏枫最佳时间都长则两月，短则一月。", "每个地区的赏枫最佳时间都长则两月，短则一月。"),
+    ("记者刘凡 周昌和 任笑一 继推出日票后，深圳今后将设地铁头等车厢。", "继推出日票后，深圳今后将设地铁头等车厢。"),
+    ("21世纪经济报道21财经App 辛继召 深圳报道成立不足四年，微众银行的股权就被放到淘宝上拍卖。",
+     "成立不足四年，微众银行的股权就被放到淘宝上拍卖。"),
+    ("本报记者 张三 北京报道 昨日，央行宣布降准0.5个百分点。", "昨日，央行宣布降准0.5个百分点。"),
+    ("新浪教育讯11月2日，亚夏汽车发布晚间公告称重组获批。", "11月2日，亚夏汽车发布晚间公告称重组获批。"),
+    ("搜狐体育讯——本周四凌晨，欧洲联盟杯决赛将在埃因霍温上演。", "本周四凌晨，欧洲联盟杯决赛将在埃因霍温上演。"),
+    ("各相关单位:为贯彻落实若干意见，加快促进产业集聚和能级提升，现印发配套政策。", "为贯彻落实若干意见，加快促进产业集聚和能级提升，现印发配套政策。"),
+    ("各区、县人民政府，市政府各委、办、局：“十三五”期间，临港地区要加大政策支持力度。", "“十三五”期间，临港地区要加大政策支持力度。"),
     # The same shapes that are the sentence's subject, not its credit.
+    ("各地积极推进项目建设：今年全省开工项目1000个。", "各地积极推进项目建设：今年全省开工项目1000个。"),
     ("中国日报记者 张三 近日走访了园区企业。", "中国日报记者 张三 近日走访了园区企业。"),
     ("他接受中新社记者采访时表示震惊。", "他接受中新社记者采访时表示震惊。"),
     ("据《证券日报》记者统计，19家银行已对接399家平台。", "据《证券日报》记者统计，19家银行已对接399家平台。"),
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
-        "dated-消息", "本报综合报道", "导语", "source-tag", "outlet-reporter-as-subject", "agency-in-the-sentence",
-        "据-an-outlet"])
+        "dated-消息", "本报综合报道", "导语", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
+        "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
+        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
@@ -386,8 +396,11 @@ def test_a_sentence_leaning_on_one_that_leans_in_turn_is_not_taken(chars):
     ("国资再驰援民营上市公司 海淀百亿专项基金落地在即",
      "原标题：国资再驰援民营上市公司，北京市海淀区区属国资和东兴证券发起设立规模100亿元的发展基金。",
      "原标题：国资再驰援民营上市公司，北京市海淀区区属国资和东兴证券发起设立规模100亿元的发展基金。"),
+    ("To B金融科技企业 争抢银行零售金融业务蛋糕",
+     "原标题 TOB金融科技企业 争抢银行零售金融业务蛋糕记者 李冰 小赢科技在美上市，缔造了一批新晋富豪。",
+     "小赢科技在美上市，缔造了一批新晋富豪。"),
 ], ids=["headline-glued", "original-title-glued", "lead-restating-the-title", "original-title-reworded",
-        "original-title-that-goes-on"])
+        "original-title-that-goes-on", "original-title-in-other-case"])
 def test_a_headline_glued_to_the_first_sentence_is_not_quoted(title, first, expected):
     rest = "该项目总投资56亿元,建成后年产动力电池20吉瓦时。"
     out = TextRankSummarizer(length=Length(sentences=1)).summarize(Article(id="x", title=title, text=first + rest))
