@@ -341,7 +341,12 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("搜狐体育讯——本周四凌晨，欧洲联盟杯决赛将在埃因霍温上演。", "本周四凌晨，欧洲联盟杯决赛将在埃因霍温上演。"),
     ("各相关单位:为贯彻落实若干意见，加快促进产业集聚和能级提升，现印发配套政策。", "为贯彻落实若干意见，加快促进产业集聚和能级提升，现印发配套政策。"),
     ("各区、县人民政府，市政府各委、办、局：“十三五”期间，临港地区要加大政策支持力度。", "“十三五”期间，临港地区要加大政策支持力度。"),
+    ("广州下月起实施新绿化管理条例新快报讯 记者 罗琼 实习生 葛晶 通讯员 王玮 报道 施工不当损伤树木，即罚2万-10万元。",
+     "施工不当损伤树木，即罚2万-10万元。"),
+    ("全市拟装6万电子眼监控地沟油紧盯废油排放 设备总费用大约3000万元 昨天，记者从市政市容委获悉，全市将安装电子监控。",
+     "昨天，记者从市政市容委获悉，全市将安装电子监控。"),
     # The same shapes that are the sentence's subject, not its credit.
+    ("中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。", "中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。"),
     ("各地积极推进项目建设：今年全省开工项目1000个。", "各地积极推进项目建设：今年全省开工项目1000个。"),
     ("中国日报记者 张三 近日走访了园区企业。", "中国日报记者 张三 近日走访了园区企业。"),
     ("他接受中新社记者采访时表示震惊。", "他接受中新社记者采访时表示震惊。"),
@@ -349,6 +354,7 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
+        "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "subject-before-the-date",
         "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
