@@ -51,6 +51,8 @@ _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{0,10}?\d{1,2}月\d{1,2}日(?:[上下]午|晚间?)?消息\s+"),
     re.compile(r"^(新华社|中新社|中新网|人民网|央视网|本报)[^，,。]{0,16}?(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     re.compile(r"^[(（](记者|通讯员)[^)）]{0,30}[)）]\s*"),
+    # A paper named in brackets, dated by the day: 《科创板日报》31日讯，
+    re.compile(r"^《[^》]{2,12}》\d{1,2}日(电|讯)\s*[，,：:]?\s*"),
     # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电
     re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】
@@ -354,7 +356,11 @@ _CREDIT = re.compile(
 # Or after an opening 《 the page lost (法制日报》记者随后…).
 _BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)）]|[^《]{1,20}》)")
 # A label and a colon: interview prompts, notes, keys (划重点：, 事由：, 记者：, 问：).
-_LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)\s*[:：]")
+# (Any editor's note: 编者注, 记者注, 小财注.)
+_LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|[\u4e00-\u9fff]{0,3}注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)"
+                    r"\s*[:：]")
+# The disclaimer a listed company's announcement opens with: 本公司及董事会全体成员保证公告内容的真实、准确和完整…
+_DISCLAIMER = re.compile(r"^本?(公司|本行)[^，,。]{0,16}保证[^，,。]{0,12}(公告|信息披露)[^，,。]{0,6}内容")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
@@ -443,7 +449,7 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
         return False
-    if _PROMISE.search(sentence):
+    if _PROMISE.search(sentence) or _DISCLAIMER.match(sentence):
         return False
     # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
     if sentence.rstrip("”’」』)）").endswith(("！", "!")) and not has_cjk(sentence, 20):

@@ -151,6 +151,10 @@ def test_a_bare_route_is_not_quoted():
     ("北京市律协专业委员会主任邱宝昌表示，降价方案没有涉及月租费、双向收费、资费偏高三大问题。", True),
     ("“A股市场已经能够以更长期的眼光来进行价值投资。”基金经理冯宇辉在接受采访时说。", True),
     ("孙雯介绍说，她正忙着为上海队准备5月11日在韩国进行的邀请赛，不存在退役一说。", True),
+    ("小财注：赛意信息此前7月14日公告，公司拟向供应商采购高性能算力服务器。", False),  # an editor's note
+    ("本公司及董事会全体成员保证公告内容的真实、准确和完整，没有虚假记载、误导性陈述或者重大遗漏。", False),
+    ("本公司及董事会全体成员保证信息披露的内容真实、准确、完整,没有虚假记载、误导性陈述或重大遗漏。", False),
+    ("公司董事会保证本次募集资金将全部用于主营业务，预计新增产能2万吨。", True),  # a pledge that reports
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
@@ -162,7 +166,8 @@ def test_a_bare_route_is_not_quoted():
 ], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary", "bare quote",
         "event boast", "list announced", "list item", "count of what follows", "numbered label",
         "bare credit", "bare credit with its occasion", "lost opening bracket", "count closing a list",
-        "quotation with its credit", "一说", "below-a-figure",
+        "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
+        "a board's pledge", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
@@ -332,6 +337,7 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("5月10日消息 文件共享网络公司BitTorrent周二宣布与华纳兄弟达成合作协议。", "文件共享网络公司BitTorrent周二宣布与华纳兄弟达成合作协议。"),
     ("本报综合报道 戴尔公司周一宣布下调第一财季的利润和销售额预期。", "戴尔公司周一宣布下调第一财季的利润和销售额预期。"),
     ("导语：9月香港高铁正式通车后，去香港就更加便捷快速。", "9月香港高铁正式通车后，去香港就更加便捷快速。"),
+    ("《科创板日报》31日讯，据财联社创投通数据，本周国内共发生112起投融资事件。", "据财联社创投通数据，本周国内共发生112起投融资事件。"),
     ("（来源：环球旅行）每个地区的赏枫最佳时间都长则两月，短则一月。", "每个地区的赏枫最佳时间都长则两月，短则一月。"),
     ("记者刘凡 周昌和 任笑一 继推出日票后，深圳今后将设地铁头等车厢。", "继推出日票后，深圳今后将设地铁头等车厢。"),
     ("21世纪经济报道21财经App 辛继召 深圳报道成立不足四年，微众银行的股权就被放到淘宝上拍卖。",
@@ -352,7 +358,7 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("他接受中新社记者采访时表示震惊。", "他接受中新社记者采访时表示震惊。"),
     ("据《证券日报》记者统计，19家银行已对接399家平台。", "据《证券日报》记者统计，19家银行已对接399家平台。"),
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
-        "dated-消息", "本报综合报道", "导语", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
+        "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
         "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "subject-before-the-date",
         "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet"])
