@@ -345,7 +345,7 @@ _DEPENDENT = re.compile(
 # An attribution with nothing to attribute: 业内分析师说。 该负责人如是说。 However long the speaker's
 # name and occasion, a unit ending on the verb is the credit of a quotation split off before it
 # (南京市教育局副局长、新闻发言人祁寿东表示。), unless the quotation is inside it (“…”冯宇辉说。).
-_ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者)[。！]?$"
+_ATTRIBUTION = re.compile(r"^.{0,16}(说|表示|指出|认为|介绍|称|强调|如是说|告诉记者|发言|致辞)[。！]?$"
                           r"|^[^“”‘’\"'「」]{17,80}(?:(?<![一言小传学据听演解游再虽来细])说|表示|指出|强调|介绍|如是说|告诉记者)[。！]?$")
 _ADDRESS = re.compile(r"^(地址|地点|电话|网址|邮编|邮箱|联系方式|时间|日期)\s*[:：]")
 _CREDIT = re.compile(

@@ -146,6 +146,7 @@ def test_a_bare_route_is_not_quoted():
     ("记者梳理20家退市或锁定退市的案例发现，凸显出四类问题。", False),  # a count of what follows
     ("争议三：查询收费违反《合同法》。", False),  # a numbered label
     ("南京市教育局副局长、新闻发言人祁寿东表示。", False),  # the credit of a quotation split off
+    ("联诚集团党委书记刘朝晖率先发言。", False),  # the same, as the first to speak
     ("在近日举行的科技传播大会科普影视分会上，国际巨幕影院行业组织副主席帕蒂·柯林斯说。", False),
     ("法制日报》记者随后请郭东升书记看了一下录像。", False),  # the page lost its opening 《
     ("北京市律协专业委员会主任邱宝昌表示，降价方案没有涉及月租费、双向收费、资费偏高三大问题。", True),
@@ -165,7 +166,7 @@ def test_a_bare_route_is_not_quoted():
     ("中共中央总书记、国家主席习近平发来贺信,向大会的举办表示热烈的祝贺,向广大劳动群众致以节日的祝贺。", True),
 ], ids=["truth", "maxim", "metaphor", "boast", "scene", "parallel", "commentary", "bare quote",
         "event boast", "list announced", "list item", "count of what follows", "numbered label",
-        "bare credit", "bare credit with its occasion", "lost opening bracket", "count closing a list",
+        "bare credit", "first to speak", "bare credit with its occasion", "lost opening bracket", "count closing a list",
         "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
         "a board's pledge", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
