@@ -51,8 +51,7 @@ ARTICLE_CHARS = 2500
 def judged_articles(held_out: int = 0) -> list:
     """(set name, article) pairs, in a fixed order; with `held_out` K, slice K of the others (module doc)."""
     from zhnews.errors import ErrorLog
-    from zhnews.io.rows import row_record
-    from zhnews.run.articles import load_articles, record_articles
+    from zhnews.run.articles import load_articles
 
     if held_out:
         return _held_out_articles(held_out)
@@ -63,23 +62,47 @@ def judged_articles(held_out: int = 0) -> list:
         if found:
             out.append(("html_pages", found[0]))
     long_ones = _long_dev_rows()
-    for row in long_ones[:: max(1, len(long_ones) // 15)][:15]:
+    return out + _dev_articles(long_ones[:: max(1, len(long_ones) // 15)][:15]) + _sogouc_articles(0, 4)
+
+
+def _dev_articles(rows: list[dict]) -> list:
+    """themes_dev rows as zhnews reads them (their first article each)."""
+    from zhnews.errors import ErrorLog
+    from zhnews.io.rows import row_record
+    from zhnews.run.articles import record_articles
+
+    out = []
+    for row in rows:
         errors = ErrorLog()
-        record = row_record({k: row[k] for k in ("id", "title", "text")}, "themes_dev", 1, errors)
+        record = row_record({key: row[key] for key in ("id", "title", "text")}, "themes_dev", 1, errors)
         out += [("themes_dev", a) for a in record_articles(record, errors)[:1]]
+    return out
+
+
+def _sogouc_articles(first: int, per_label: int) -> list:
+    """Finance and IT articles of SogouC's test split: of every five rows of 400-3,000 characters, the
+    one at `first`, `per_label` of each label."""
+    from zhnews.errors import ErrorLog
+    from zhnews.io.rows import row_record
+    from zhnews.run.articles import record_articles
+
     test = [json.loads(line) for line in (DATA / "sogouc_subset" / "test.jsonl").read_text(encoding="utf-8").splitlines()]
+    out = []
     for label in ("财经", "IT"):
         rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
-        for i, row in rows[::5][:4]:
+        for i, row in rows[first::5][:per_label]:
             errors = ErrorLog()
             record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
             out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
     return out
 
 
+def _dev_rows() -> list[dict]:
+    return [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
 def _long_dev_rows() -> list[dict]:
-    dev = [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    return sorted((r for r in dev if len(r["text"]) >= 500), key=lambda r: r["id"])
+    return sorted((r for r in _dev_rows() if len(r["text"]) >= 500), key=lambda r: r["id"])
 
 
 # Per slice: the remainders (modulo the judged set's step) of the long themes_dev rows, and the
@@ -93,8 +116,7 @@ def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
     remainders = _SLICES[k][0]
     if remainders is not None:
         return [r for i, r in enumerate(long_ones) if i % step in remainders][:_PER_SLICE]
-    dev = [json.loads(line) for line in (DATA / "themes_dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    short = sorted((r for r in dev if 300 <= len(r["text"]) < 500), key=lambda r: r["id"])
+    short = sorted((r for r in _dev_rows() if 300 <= len(r["text"]) < 500), key=lambda r: r["id"])
     if k == 4:
         return short[1::2][:_PER_SLICE]
     taken = {r["id"] for r in long_ones[::step][:15]}
@@ -105,28 +127,11 @@ def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
 
 
 def _held_out_articles(k: int) -> list:
-    from zhnews.errors import ErrorLog
-    from zhnews.io.rows import row_record
-    from zhnews.run.articles import record_articles
-
-    out = []
     long_ones = _long_dev_rows()
     step = max(1, len(long_ones) // 15)
     if k not in _SLICES or step < 5:
         raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
-    first = _SLICES[k][1]
-    for row in _slice_rows(long_ones, step, k):
-        errors = ErrorLog()
-        record = row_record({k: row[k] for k in ("id", "title", "text")}, "themes_dev", 1, errors)
-        out += [("themes_dev", a) for a in record_articles(record, errors)[:1]]
-    test = [json.loads(line) for line in (DATA / "sogouc_subset" / "test.jsonl").read_text(encoding="utf-8").splitlines()]
-    for label in ("财经", "IT"):
-        rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
-        for i, row in rows[first::5][:5]:
-            errors = ErrorLog()
-            record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
-            out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
-    return out
+    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(_SLICES[k][1], 5)
 
 
 def systems() -> dict:
