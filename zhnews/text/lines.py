@@ -360,7 +360,7 @@ _BROKEN_START = re.compile(r"^([”’」』)）】]|[A-Za-z0-9.]+[”’」』)
 _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|[\u4e00-\u9fff]{0,3}注|背景|链接|相关链接|小贴士|延伸|观点|快评|短评|点评|评论)"
                     r"\s*[:：]")
 # The disclaimer a listed company's announcement opens with: 本公司及董事会全体成员保证公告内容的真实、准确和完整…
-_DISCLAIMER = re.compile(r"^本?(公司|本行)[^，,。]{0,16}保证[^，,。]{0,12}(公告|信息披露)[^，,。]{0,6}内容")
+_DISCLAIMER = re.compile(r"^(本?公司|本行)[^，,。]{0,16}保证[^，,。]{0,12}(公告|信息披露)[^，,。]{0,6}内容")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
@@ -470,7 +470,8 @@ _OPENER_BREAK = re.compile(r"[，,]")
 def without_fluff(sentence: str) -> str:
     """The sentence without the fluff wrapped around its report: the scene-setting or slogan
     clauses it opens with (开局之年、暖春之际,株洲高新区召开了…动员大会。→ 株洲高新区召开了…动员大会。)
-    when what is left reports something and may be quoted on its own, and a short rhetorical
+    when what is left reports something and may be quoted on its own, a clause pointing back to
+    the sentence before a dated report (为破解这一难题，11月1日，… → 11月1日，…), and a short rhetorical
     question or section label run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。;
     …注入新动能。客运方面。 → …注入新动能。).
 
