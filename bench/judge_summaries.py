@@ -267,6 +267,9 @@ def abscore(name: str, folder: Path) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 4 or sys.argv[1] not in ("prepare", "score", "ab", "abscore"):
+        print("usage:\n" + __doc__.split("\n\n")[1], file=sys.stderr)
+        sys.exit(2)
     command, round_name, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
     if command in ("ab", "abscore"):
         {"ab": ab, "abscore": abscore}[command](round_name, folder)
