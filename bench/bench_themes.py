@@ -103,9 +103,9 @@ VARIANTS = {
     "grouped CV, F1.75, C 0.75": ({"threshold_beta": 1.75, "C": 0.75}, {}, True),
     "grouped CV, C 1, F1.5 thresholds": ({"C": 1.0, "threshold_beta": 1.5}, {}, True),
     "shipped, symbols in character n-grams": ({"threshold_beta": 1.5, "label_betas": {"parks": 2.0}},
-                                              {"char_symbols": True}, True),
+                                              {"char_span": "spaces"}, True),
     "shipped, symbols, no class weights": ({"threshold_beta": 1.5, "label_betas": {"parks": 2.0}, "class_weight": None},
-                                           {"char_symbols": True}, True),
+                                           {"char_span": "spaces"}, True),
     "shipped, no class weights": ({"threshold_beta": 1.5, "label_betas": {"parks": 2.0}, "class_weight": None},
                                   {}, True),
 }

@@ -6,7 +6,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import BANK, ENERGY, NAMES, OTHER, RAIL, five_label_model, make_rows, write_jsonl
+from tests.helpers import AUTHORED, BANK, ENERGY, NAMES, OTHER, RAIL, five_label_model, make_rows, write_jsonl
 from zhnews.cli import app
 
 def run(args, input=None):
@@ -263,3 +263,34 @@ def test_train_jobs_fit_the_same_model_in_threads_and_refuse_a_negative_count(tm
     result = run(["train", str(data), "--out", str(tmp_path / "bad"), "--jobs", "-1", "-q"])
     assert result.exit_code == 2 and "--jobs" in result.output
     assert not (tmp_path / "bad").exists()
+
+
+def test_train_reads_headlines_whole_and_articles_by_words_unless_told(tmp_path):
+    headlines = [{"text": t, "labels": [l] if l else []} for t, l in [
+        ("地铁3号线：首列车今日上线调试", "rail"), ("《城市轨道交通》年报发布 里程再增", "rail"),
+        ("高铁站改扩建：明年通车", "rail"), ("轻轨二期 开工", "rail"), ("市域铁路：环评公示", "rail"),
+        ("银行：一季度贷款增长12%", "bank"), ("《普惠金融》报告 发布", "bank"), ("农商行 增资扩股", "bank"),
+        ("券商：科创板基金获批", "bank"), ("信用社 存款突破百亿", "bank"),
+        ("社区义诊：500名居民受益", None), ("《乡村振兴》纪录片 开播", None), ("中学运动会 开幕", None),
+        ("暴雨预警：明日出行注意", None), ("图书馆 延长开放时间", None),
+    ]]
+    short = write_jsonl(tmp_path / "titles.jsonl", headlines)
+    articles = [json.loads(line) for name in ("finance.jsonl", "negatives_a.jsonl")
+                for line in (AUTHORED / name).read_text(encoding="utf-8").splitlines()[:20]]
+    for row in articles:
+        row["labels"] = [l for l in row["labels"] if l == "finance"]
+    long = write_jsonl(tmp_path / "articles.jsonl", articles)
+    for data, args, span in ((short, [], "text"), (long, [], "words"), (short, ["--char-span", "words"], "words")):
+        out = tmp_path / f"m-{data.stem}-{len(args)}"
+        result = run(["train", str(data), "--out", str(out), "--cv", "0", "--min-examples", "2", "-q", *args])
+        assert result.exit_code == 0, result.output
+        assert f"character n-grams: {span}" in result.stdout
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+        assert meta["params"]["features"]["char_span"] == span
+    result = run(["train", str(short), "--out", str(tmp_path / "bad"), "--char-span", "all", "-q"])
+    assert result.exit_code == 2 and "--char-span 'all'" in result.output
+    assert not (tmp_path / "bad").exists()
+    model = tmp_path / "m-titles-0"
+    classified = run(["classify", "-", "--model", str(model), "--format", "jsonl"], input=json.dumps({"id": "q", "title": "地铁5号线：明日开通试运营",
+                                       "text": "地铁5号线：明日开通试运营，首列车今日上线调试。"}, ensure_ascii=False))
+    assert classified.exit_code == 0 and json.loads(classified.stdout)["themes"] == ["rail"], classified.output

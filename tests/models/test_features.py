@@ -15,7 +15,7 @@ def reference(texts, params: FeatureParams, name: str):
     """What scikit-learn makes of these texts for one block: terms, idf, matrix."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    analyzer = FeatureSpace(params, []).analyzers()[name]
+    analyzer = FeatureSpace(params.resolved(texts), []).analyzers()[name]
     limit = {"words": params.max_word_features, "chars": params.max_char_features}[name]
     vec = TfidfVectorizer(analyzer=analyzer, min_df=min(params.min_df, len(texts)), max_features=limit or None,
                           sublinear_tf=True, norm="l2", dtype=np.float64)
@@ -33,8 +33,9 @@ def real_texts(n: int) -> list[str]:
     FeatureParams(min_df=1),
     FeatureParams(max_word_features=300, max_char_features=2000),  # the limit binds: ties in frequency
     FeatureParams(char_ngrams=(2, 4), word_ngrams=(1, 2), max_chars=200),
-    FeatureParams(char_symbols=not FeatureParams().char_symbols),
-], ids=["defaults", "min_df 1", "max_features binds", "other n-grams", "symbols the other way"])
+    FeatureParams(char_span="spaces"),
+    FeatureParams(char_span="text"),
+], ids=["defaults", "min_df 1", "max_features binds", "other n-grams", "runs between spaces", "the whole text"])
 def test_counts_give_scikit_learns_vocabulary_idf_and_matrix(params):
     texts = real_texts(80)
     counts = count_terms(texts, params, batch=17)  # batches that do not divide the texts
@@ -78,6 +79,11 @@ DIRTY = [
     "a|b|c 中|国|人 的",
     # Beyond the Basic Multilingual Plane (an emoji, an Extension B ideograph) and digits of other scripts.
     "𠀀𠀁字😀数字😀化 ٣٤٥ 第١٢号 𝟘𝟙",
+    # Spaces at either end and of other widths; two texts whose digits meet where they are joined.
+    " 首尾 空格 ",
+    "\u3000全角\u3000\u3000空格\xa0里",
+    "第12",
+    "34号 ",
 ]
 
 
@@ -86,12 +92,16 @@ DIRTY = [
     FeatureParams(max_chars=12),  # texts cut before analysis
     FeatureParams(char_ngrams=(2, 3)),  # no single characters
     FeatureParams(char_ngrams=(1, 4), word_ngrams=(1, 2)),  # beyond the shortcuts: the token path
-    FeatureParams(char_symbols=True),
-    FeatureParams(char_symbols=False),
-    FeatureParams(char_symbols=True, char_ngrams=(1, 4)),
+    FeatureParams(char_span="spaces"),
+    FeatureParams(char_span="words"),
+    FeatureParams(char_span="text"),
+    FeatureParams(char_span="spaces", char_ngrams=(1, 4)),
+    FeatureParams(char_span="text", char_ngrams=(1, 4)),
+    FeatureParams(char_span="text", char_ngrams=(2, 3), max_chars=12),
     FeatureParams(max_char_features=400),  # a binding limit on character n-grams
-], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams", "symbols", "no symbols",
-        "symbols, chars 1-4", "max_char_features binds"])
+], ids=["defaults", "max_chars 12", "chars 2-3", "chars 1-4, word bigrams", "runs between spaces",
+        "runs of word characters", "the whole text", "runs between spaces, chars 1-4", "the whole text, chars 1-4",
+        "the whole text, chars 2-3, max_chars 12", "max_char_features binds"])
 def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     texts = real_texts(60)
     counts = count_terms(texts + DIRTY, params)
@@ -104,21 +114,38 @@ def test_prediction_features_equal_scikit_learns_on_dirty_text(params):
     np.testing.assert_array_equal(fast, tokens)
 
 
-def test_symbols_in_character_ngrams_only_when_asked_and_old_models_keep_without():
+@pytest.mark.parametrize("span, holds, lacks", [
+    ("words", {"数字中", "0月", "a股"}, {"》：", "《数", "月 a", " "}),
+    ("spaces", {"》：", "《数", "0月"}, {"月 a", " "}),
+    ("text", {"》：", "《数", "0月", "月 a", " a股", " "}, {"  "}),
+])
+def test_what_a_character_span_puts_in_ngrams(span, holds, lacks):
     from zhnews.models.features import CharAnalyzer
 
-    text = "《数字中国》：1月 A股"
-    plain = set(CharAnalyzer(0, (1, 3))(text))
-    symbols = set(CharAnalyzer(0, (1, 3), symbols=True)(text))
-    assert "》：" in symbols and "《数" in symbols and "0月" in symbols
-    assert not any(ch in term for term in plain for ch in "《》：")
-    assert not any(" " in term for term in symbols)  # spaces still separate runs
-    saved = FeatureParams(char_symbols=True).to_dict()
-    assert FeatureParams.from_dict(saved).char_symbols is True
-    del saved["char_symbols"]  # a model file from before the setting
-    assert FeatureParams.from_dict(saved).char_symbols is False
-    with pytest.raises(ValueError, match="char_symbols"):
-        FeatureParams.from_dict({**saved, "char_symbols": "yes"})
+    grams = set(CharAnalyzer(0, (1, 3), span)("《数字中国》：1月  A股"))
+    assert holds <= grams and not lacks & grams
+
+
+def test_auto_span_reads_headlines_whole_and_articles_by_words():
+    headlines = ["中华女子学院：本科层次仅1专业招男生", "东5环海棠公社230-290平2居准现房98折优惠", "《棱镜》数据业大整顿"]
+    articles = real_texts(5)
+    assert FeatureParams().char_span == "auto"
+    assert FeatureParams().resolved(headlines).char_span == "text"
+    assert FeatureParams().resolved(articles).char_span == "words"
+    assert FeatureParams(char_span="spaces").resolved(headlines).char_span == "spaces"  # asked for: kept
+    space, _, _ = fit_counts(count_terms(headlines * 2, FeatureParams()), np.arange(6), FeatureParams())
+    assert space.params.char_span == "text" and "：本" in space.blocks[-1].terms
+
+
+def test_a_model_file_keeps_its_span_and_older_files_read_as_they_were_written():
+    saved = FeatureParams(char_span="text").to_dict()
+    assert FeatureParams.from_dict(saved).char_span == "text"
+    del saved["char_span"]
+    assert FeatureParams.from_dict({**saved, "char_symbols": True}).char_span == "spaces"  # before char_span
+    assert FeatureParams.from_dict(saved).char_span == "words"  # before either setting
+    for bad in ({**saved, "char_span": "auto"}, {**saved, "char_span": "yes"}, {**saved, "char_symbols": "yes"}):
+        with pytest.raises(ValueError, match="char_span"):
+            FeatureParams.from_dict(bad)
 
 
 def test_the_hash_index_of_packed_ngrams_finds_what_a_dict_finds():

@@ -9,7 +9,7 @@ import typer
 from typing_extensions import Annotated
 
 from .. import settings
-from ..errors import ErrorLog
+from ..errors import ErrorLog, UsageError
 from ._options import DataLimit
 from ._report import echo_err, run_errors
 
@@ -45,6 +45,14 @@ def command(
     max_chars: Annotated[
         int, typer.Option("--max-chars", help="Read only the first N characters of each article.")
     ] = settings.MAX_CHARS,
+    char_span: Annotated[
+        str,
+        typer.Option("--char-span", metavar="auto|words|spaces|text",
+                     help="What character n-grams may cross: nothing (words: runs of word characters), "
+                          "punctuation (spaces), or everything (text: punctuation and spaces kept, as headline "
+                          "classifiers do). auto: text when the examples are headline-short (median "
+                          f"{settings.HEADLINE_CHARS} characters or less), else words."),
+    ] = settings.CHAR_SPAN,
     heldout: Annotated[
         bool, typer.Option("--heldout-by-file", help="Also score each training file with a model trained on the others.")
     ] = False,
@@ -106,6 +114,10 @@ def command(
 
     errors = ErrorLog()
     with run_errors(errors):
+        from ..models.features import SPANS
+
+        if char_span not in ("auto", *SPANS):
+            raise UsageError(f"--char-span {char_span!r}: use auto, {', '.join(SPANS)}")
         allowed = [l.strip() for l in labels.split(",") if l.strip()] if labels else None
         dataset = load_training_data(
             [str(p) for p in data], with_default_data=with_default_data, labels=allowed, min_examples=min_examples,
@@ -121,12 +133,14 @@ def command(
         counts = ", ".join(f"{l} {n}" for l, n in dataset.label_counts().items())
         echo_err(f"zhnews: {len(dataset)} examples ({counts}, no theme {dataset.summary()['no_theme']})")
         progress = (lambda m: None) if quiet else (lambda m: echo_err(f"zhnews: {m}"))
-        classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars, n_jobs=jobs)
+        classifier = make_classifier(C=c, cv=cv, nb_alpha=nb_alpha, max_chars=max_chars, char_span=char_span,
+                                     n_jobs=jobs)
         model, report, on_heldout = train_and_save(dataset, out, classifier, heldout=heldout, heldout_data=held,
                                                    label_names=names, progress=progress)
         if model.cv_metrics_:
             how = "grouped by file" if cv_groups(dataset, cv) else "stratified"
             typer.echo(format_metrics(model.cv_metrics_, f"cross-validated ({cv} folds, {how}) at the chosen thresholds:"))
+        typer.echo(f"character n-grams: {model.features_.params.char_span}")
         typer.echo("thresholds: " + ", ".join(f"{l} {t:.2f}" for l, t in zip(model.labels_, model.thresholds_)))
         if report is not None:
             typer.echo(format_report(report, "held out by file (trained on the other files):", errors_shown=0))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 
 import numpy as np
@@ -34,9 +34,10 @@ from ..text.chars import CJK
 
 _SPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-# What separates the runs n-grams are taken from: punctuation, symbols and spaces, or (with
-# `char_symbols`) spaces alone.
+# What separates the runs n-grams are taken from (`FeatureParams.char_span`): punctuation,
+# symbols and spaces ("words"), spaces alone ("spaces"), or nothing ("text").
 _NOISE = re.compile(rf"[^\w{CJK}]+")
+SPANS = ("words", "spaces", "text")
 
 
 @dataclass
@@ -51,7 +52,15 @@ class FeatureParams:
     max_char_features: int = 300_000
     word_weight: float = 1.0
     char_weight: float = 1.0
-    char_symbols: bool = False
+    char_span: str = settings.CHAR_SPAN
+
+    def resolved(self, texts: list[str]) -> "FeatureParams":
+        """These settings with `char_span="auto"` decided by the training texts (`settings.HEADLINE_CHARS`)."""
+        if self.char_span != "auto":
+            return self
+        lengths = sorted(len(_prepare(t, self.max_chars).strip()) for t in texts)
+        short = bool(lengths) and lengths[len(lengths) // 2] <= settings.HEADLINE_CHARS
+        return replace(self, char_span="text" if short else "words")
 
     def to_dict(self) -> dict:
         return {
@@ -63,7 +72,7 @@ class FeatureParams:
             "max_char_features": self.max_char_features,
             "word_weight": self.word_weight,
             "char_weight": self.char_weight,
-            "char_symbols": self.char_symbols,
+            "char_span": self.char_span,
         }
 
     @classmethod
@@ -78,8 +87,7 @@ class FeatureParams:
             max_char_features=int(d["max_char_features"]),
             word_weight=float(d["word_weight"]),
             char_weight=float(d["char_weight"]),
-            # Models written before the setting existed took runs between symbols.
-            char_symbols=d.get("char_symbols", False),
+            char_span=_stored_span(d),
         )
         lo, hi = params.char_ngrams
         wlo, whi = params.word_ngrams
@@ -89,12 +97,24 @@ class FeatureParams:
             "max_chars": 0 <= params.max_chars <= 10_000_000,
             "min_df": params.min_df >= 1,
             "weights": all(math.isfinite(w) and 0 <= w <= 100 for w in (params.word_weight, params.char_weight)),
-            "char_symbols": isinstance(params.char_symbols, bool),
+            # A fitted model holds the span it was trained with, never "auto".
+            "char_span": params.char_span in SPANS,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
             raise ValueError(f"feature setting out of range: {', '.join(bad)}")
         return params
+
+
+def _stored_span(d: dict):
+    if "char_span" in d:
+        return d["char_span"]
+    # Models written before `char_span` said `char_symbols` (True: runs between spaces), and
+    # before that nothing (runs of word characters).
+    symbols = d.get("char_symbols", False)
+    if isinstance(symbols, bool):
+        return "spaces" if symbols else "words"
+    return symbols  # not what zhnews writes: the checks refuse it
 
 
 def _prepare(text: str, max_chars: int) -> str:
@@ -122,19 +142,23 @@ class WordAnalyzer:
 
 
 class CharAnalyzer:
-    """Text → character n-grams within runs of word characters (with `symbols`, within runs
-    of anything but spaces)."""
+    """Text → character n-grams, digit runs read as one `0`, within runs of word characters
+    (`span="words"`), within runs of anything but spaces ("spaces"), or across the whole text
+    with each run of spaces read as one space ("text", as scikit-learn's `analyzer="char"`)."""
 
-    def __init__(self, max_chars: int, ngrams: tuple[int, int], symbols: bool = False):
+    def __init__(self, max_chars: int, ngrams: tuple[int, int], span: str = "words"):
+        if span not in SPANS:
+            raise ValueError(f"char_span must be one of {', '.join(SPANS)}, not {span!r}")
         self.max_chars = max_chars
         self.ngrams = ngrams
-        self.symbols = symbols
+        self.span = span
 
     def __call__(self, text: str) -> list[str]:
         text = _DIGITS.sub("0", _prepare(text, self.max_chars).lower())
         lo, hi = self.ngrams
         out: list[str] = []
-        for run in (_SPACE if self.symbols else _NOISE).split(text):
+        runs = [_SPACE.sub(" ", text)] if self.span == "text" else (_NOISE if self.span == "words" else _SPACE).split(text)
+        for run in runs:
             size = len(run)
             # n-grams longer than the run give nothing: not even an empty comprehension.
             for n in range(lo, min(hi, size) + 1):
@@ -216,7 +240,7 @@ class FeatureSpace:
         p = self.params
         return {
             "words": WordAnalyzer(p.max_chars, p.word_ngrams),
-            "chars": CharAnalyzer(p.max_chars, p.char_ngrams, p.char_symbols),
+            "chars": CharAnalyzer(p.max_chars, p.char_ngrams, p.char_span),
         }
 
     def feature_names(self) -> list[str]:
@@ -246,7 +270,7 @@ class FeatureSpace:
             if block.name == "words" and tuple(p.word_ngrams) == (1, 1):
                 hits.append(_word_hits(texts, block, p.max_chars))
             elif block.name == "chars" and p.char_ngrams[1] <= _MAX_PACKED:
-                hits.append(_char_hits(texts, block, p.max_chars, p.char_ngrams, p.char_symbols))
+                hits.append(_char_hits(texts, block, p.max_chars, p.char_ngrams, p.char_span))
             else:
                 analyze = self.analyzers()[block.name]
                 hits.append(_token_hits([analyze(t) for t in texts], block))
@@ -393,11 +417,11 @@ def _packed(codes: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
 
 
 def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
-               symbols: bool = False) -> tuple[np.ndarray, np.ndarray]:
+               span: str = "words") -> tuple[np.ndarray, np.ndarray]:
     """What `CharAnalyzer` and a vocabulary lookup give, as arrays: each text is folded
-    the same way (`_folded_codes`), and an n-gram is every window of n codes without a space."""
-    codes, doc = _folded_codes(texts, max_chars, symbols)
-    ok = codes != 32
+    the same way (`_folded_codes`), and an n-gram is every window of n codes without a break."""
+    codes, doc = _folded_codes(texts, max_chars, span)
+    ok = codes != _BREAK_CODE
     lookup = _packed_vocabulary(block)
     rows, cols = [], []
     bigram_at = None  # where a two-character term starts, once they are found
@@ -433,53 +457,63 @@ def _char_hits(texts: list[str], block: Block, max_chars: int, ngrams,
 
 
 # What a character is to `CharAnalyzer`: part of a word, a digit (a run of them reads as one
-# `0`), or a break between runs (its noise, or with `symbols` a space).
-_WORD, _DIGIT, _BREAK = 0, 1, 2
-_KIND_TABLES: dict[bool, np.ndarray] = {}
+# `0`), a break between runs (noise for "words", a space for "spaces"; the end of a text for
+# all), or a space that n-grams hold (a run of them reads as one, for "text").
+_WORD, _DIGIT, _BREAK, _BLANK = 0, 1, 2, 3
+# Beyond Unicode: no term holds it, and it still packs into `_BITS`.
+_BREAK_CODE = 0x110000
+_KIND_TABLES: dict[str, np.ndarray] = {}
 
 
-def _folded_codes(texts: list[str], max_chars: int, symbols: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The code points `CharAnalyzer` takes its n-grams from, the texts joined by a space, and
+def _folded_codes(texts: list[str], max_chars: int, span: str) -> tuple[np.ndarray, np.ndarray]:
+    """The code points `CharAnalyzer` takes its n-grams from, the texts joined by a break, and
     the text each comes from.
 
-    The same n-grams as its two substitutions (digit runs to `0`, noise runs to a space) with
-    one table lookup per character instead: a break becomes a space, not a run of them, which
-    changes no n-gram (no window holds a space)."""
+    The same n-grams as its substitutions (digit runs to `0`, for "text" space runs to one
+    space) and splits with one table lookup per character instead: a break becomes one
+    `_BREAK_CODE`, not a run of them, which changes no n-gram (no window holds a break)."""
     lowered = [_prepare(t, max_chars).lower() for t in texts]
     codes = _codes(" ".join(lowered))
-    doc = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) + 1 for t in lowered])[: len(codes)]
-    kind = _char_kinds(codes, symbols)
-    digit = kind == _DIGIT
+    lengths = [len(t) + 1 for t in lowered]
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)[: len(codes)]
+    kind = _char_kinds(codes, span)
+    kind[np.cumsum(lengths[:-1], dtype=np.int64) - 1] = _BREAK  # where one text ends
     repeated = np.zeros(len(codes), dtype=bool)
-    repeated[1:] = digit[1:] & digit[:-1]
-    codes[digit] = 48
-    codes[kind == _BREAK] = 32
+    for folded, code in ((_DIGIT, 48), (_BLANK, 32)):
+        mine = kind == folded
+        repeated[1:] |= mine[1:] & mine[:-1]
+        codes[mine] = code
+    codes[kind == _BREAK] = _BREAK_CODE
     keep = ~repeated
     return codes[keep], doc[keep]
 
 
-def _char_kinds(codes: np.ndarray, symbols: bool) -> np.ndarray:
-    table = _KIND_TABLES.get(symbols)
+_SPAN_PATTERNS = {"words": (_NOISE, _BREAK), "spaces": (_SPACE, _BREAK), "text": (_SPACE, _BLANK)}
+
+
+def _char_kinds(codes: np.ndarray, span: str) -> np.ndarray:
+    table = _KIND_TABLES.get(span)
     if table is None:
         # Each pattern run once over the Basic Multilingual Plane (a few milliseconds).
         plane = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
         table = np.zeros(0x10000, dtype=np.uint8)
-        for pattern, kind in ((_SPACE if symbols else _NOISE, _BREAK), (_DIGITS, _DIGIT)):
+        for pattern, kind in (_SPAN_PATTERNS[span], (_DIGITS, _DIGIT)):
             for m in pattern.finditer(plane):
                 table[m.start() : m.end()] = kind
-        _KIND_TABLES[symbols] = table
+        _KIND_TABLES[span] = table
     kinds = table[np.minimum(codes, 0xFFFF)]
     if len(codes) and codes.max() > 0xFFFF:
         # Beyond the plane (emoji, rare ideographs): each distinct one asked of the patterns.
         where = np.flatnonzero(codes > 0xFFFF)
         distinct, inverse = np.unique(codes[where], return_inverse=True)
-        kinds[where] = np.array([_char_kind(chr(c), symbols) for c in distinct.tolist()], dtype=np.uint8)[inverse]
+        kinds[where] = np.array([_char_kind(chr(c), span) for c in distinct.tolist()], dtype=np.uint8)[inverse]
     return kinds
 
 
-def _char_kind(ch: str, symbols: bool) -> int:
-    if (_SPACE if symbols else _NOISE).match(ch):
-        return _BREAK
+def _char_kind(ch: str, span: str) -> int:
+    pattern, kind = _SPAN_PATTERNS[span]
+    if pattern.match(ch):
+        return kind
     return _DIGIT if _DIGITS.match(ch) else _WORD
 
 
@@ -592,6 +626,7 @@ class TermCounts:
     terms: dict[str, list[str]]
     counts: dict[str, object]  # block name -> scipy CSR, texts × terms, float64 counts
     n_texts: int
+    params: FeatureParams  # as the texts were analysed: `char_span` decided
 
 
 def count_terms(texts, params: FeatureParams, *, batch: int = 5000) -> TermCounts:
@@ -605,13 +640,14 @@ def count_terms(texts, params: FeatureParams, *, batch: int = 5000) -> TermCount
     more are kept as strings.
     """
     texts = list(texts)
+    params = params.resolved(texts)
     analyzers, names = _fit_analyzers(params)
     prune = params.min_df >= 2 and len(texts) >= 3
     terms, counts = {}, {}
     for name in names:
         keep = _repeated_hashes(texts, analyzers[name], batch) if prune and name == "chars" else None
         terms[name], counts[name] = _count_block(texts, analyzers[name], batch, prune, keep)
-    return TermCounts(terms, counts, len(texts))
+    return TermCounts(terms, counts, len(texts), params)
 
 
 def _repeated_hashes(texts: list[str], analyze, batch: int) -> np.ndarray:
@@ -692,6 +728,10 @@ def fit_counts(counts: TermCounts, rows: np.ndarray, params: FeatureParams):
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfTransformer
 
+    if params.char_span == "auto":
+        params = replace(params, char_span=counts.params.char_span)
+    elif params.char_span != counts.params.char_span:
+        raise ValueError(f"the texts were counted with char_span {counts.params.char_span!r}, not {params.char_span!r}")
     limits = {"words": params.max_word_features, "chars": params.max_char_features}
     weights = {"words": params.word_weight, "chars": params.char_weight}
     blocks, matrices, columns = [], [], {}

@@ -121,14 +121,14 @@ def heldout_by_file(data: Dataset, params: dict, progress: Progress = lambda m: 
 def make_classifier(
     *, C: float = settings.C, cv: int = settings.CV_FOLDS, nb_alpha: float = settings.NB_ALPHA,
     max_chars: int = settings.MAX_CHARS, threshold_beta: float = settings.THRESHOLD_BETA,
-    n_jobs: int = settings.TRAIN_JOBS,
+    char_span: str = settings.CHAR_SPAN, n_jobs: int = settings.TRAIN_JOBS,
 ) -> ThemeClassifier:
     """The estimator `zhnews train` fits, from its options."""
     from ..models.features import FeatureParams
 
     return ThemeClassifier(C=C, cv=cv, nb_alpha=nb_alpha, threshold_beta=threshold_beta,
                            label_betas=dict(settings.LABEL_THRESHOLD_BETA),
-                           features=FeatureParams(max_chars=max_chars), n_jobs=n_jobs)
+                           features=FeatureParams(max_chars=max_chars, char_span=char_span), n_jobs=n_jobs)
 
 
 def train_and_save(
