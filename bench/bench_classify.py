@@ -22,6 +22,7 @@ Run from the repository root:
     python bench/bench_classify.py --data sogouc_subset
     python bench/bench_classify.py --folds 5             # every split pooled, 5-fold CV (~15 minutes)
     python bench/bench_classify.py --train-limit 20000   # quicker
+    python bench/bench_classify.py --only zhnews --eval dev --zhnews '{"features": {"min_df": 1}}'   # a variant
 """
 
 from __future__ import annotations
@@ -80,10 +81,21 @@ def mcnemar_p(truth: list[str], a: list[str], b: list[str]) -> tuple[int, int, f
     return only_a, only_b, p
 
 
-def run_zhnews(train_x, train_y, test_x):
-    from zhnews.models.classify import ThemeClassifier
+# `--zhnews JSON`: ThemeClassifier parameters for a variant, "features" a dict of FeatureParams.
+ZHNEWS_PARAMS: dict = {}
 
-    model = ThemeClassifier(cv=0)
+
+def zhnews_model():
+    from zhnews.models.classify import ThemeClassifier
+    from zhnews.models.features import FeatureParams
+
+    params = dict(ZHNEWS_PARAMS)
+    features = {k: tuple(v) if isinstance(v, list) else v for k, v in params.pop("features", {}).items()}
+    return ThemeClassifier(cv=0, features=FeatureParams(**features), **params)
+
+
+def run_zhnews(train_x, train_y, test_x):
+    model = zhnews_model()
     t0 = time.perf_counter()
     model.fit(train_x, [[y] for y in train_y])
     train_s = time.perf_counter() - t0
@@ -229,7 +241,10 @@ def main() -> None:
                     help="split to score on: tune on dev, report test once")
     ap.add_argument("--folds", type=int, default=0,
                     help="instead of one split: pool every split and cross-validate in K stratified folds")
+    ap.add_argument("--zhnews", default="{}", metavar="JSON",
+                    help='a zhnews variant: ThemeClassifier parameters, e.g. \'{"C": 1, "features": {"min_df": 1}}\'')
     args = ap.parse_args()
+    ZHNEWS_PARAMS.update(json.loads(args.zhnews))
     if args.folds:
         return cross_validate(args)
     if not (SHARED / args.data / "train.jsonl").is_file():
