@@ -190,3 +190,42 @@ def test_the_shipped_settings_weigh_parks_recall_more():
     clf = make_classifier(cv=0)
     assert clf.label_betas == settings.LABEL_THRESHOLD_BETA
     assert clf._beta("parks") > clf._beta("finance") == settings.THRESHOLD_BETA
+
+
+def _reasons_by_string(model: ThemeClassifier, text: str, top: int) -> dict[str, list[tuple[str, float]]]:
+    """`explain` the plain way: every column named by its string, equal strings added up."""
+    names = model.features_.feature_names()
+    words = {t for b in model.features_.blocks if b.name == "words" for t in b.terms}
+    idx, val = model.transform([text]).row(0)
+    out = {}
+    for j, label in enumerate(model.labels_):
+        sums: dict[str, float] = {}
+        for col, v in zip(idx.tolist(), val.tolist()):
+            sums[names[col]] = sums.get(names[col], 0.0) + model.coef_[j, col] * v
+        order = {t: k for k, t in reversed(list(enumerate(names)))}  # first column of each string
+        shown = [(t, w) for t, w in sums.items() if (t in words or not words) and len(t) >= 2 and w > 0]
+        chosen: list[tuple[str, float]] = []
+        for term, weight in sorted(shown, key=lambda tw: (-tw[1], order[tw[0]])):
+            if len(chosen) == top:
+                break
+            if not any(term in other or other in term for other, _ in chosen):
+                chosen.append((term, round(weight, 4)))
+        out[label] = chosen
+    return out
+
+
+@pytest.mark.parametrize("features", [
+    FeatureParams(min_df=1),
+    FeatureParams(min_df=1, char_ngrams=(1, 4)),  # n-grams longer than the packed three
+    FeatureParams(min_df=1, word_weight=0),  # no word block: any term may be a reason
+    FeatureParams(min_df=1, char_weight=0),
+    FeatureParams(min_df=1, char_span="text"),
+])
+def test_reasons_are_the_terms_that_weigh_most_named_by_their_string(features):
+    texts, labels = corpus({"rail_transit": RAIL, "finance": BANK, "none": OTHER})
+    model = ThemeClassifier(cv=0, features=features).fit(texts, labels)
+    # 动车组 and 市盈率 are three-character words that are also character trigrams.
+    for text in ["地铁9号线开通运营，动车组最高时速80公里，轨道交通建设提速", "银行发放贷款30亿元，市盈率下降，金融服务实体经济"]:
+        got = model.explain(text, top=5)
+        assert got == _reasons_by_string(model, text, top=5)
+        assert any(got.values()), "the probe must have reasons to compare"

@@ -183,7 +183,6 @@ class ThemeClassifier:
 
         self.features_, X, columns = fit_counts(counts, rows, self.feature_params)
         self.coef_, self.intercept_ = self._fit_linear(X, Y)
-        self._terms_cache = None
         return columns
 
     def _fit_linear(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -317,36 +316,26 @@ class ThemeClassifier:
         (轨道 under 轨道交通).
         """
         idx, val = X.row(i)
-        term_of, terms, readable = self._terms()
+        named, shown = self.features_.reasons()
         # A term that is both a word and a character n-gram is one reason.
-        unique, where = np.unique(term_of[idx], return_inverse=True)
+        unique, where = np.unique(named[idx], return_inverse=True)
         out: dict[str, list[tuple[str, float]]] = {}
         for j, label in enumerate(self.labels_):
             if labels is not None and label not in labels:
                 continue
             sums = np.bincount(where, weights=self.coef_[j, idx] * val, minlength=len(unique))
-            sums = np.where(readable[unique], sums, 0.0)
+            sums = np.where(shown[unique], sums, 0.0)
             chosen: list[tuple[str, float]] = []
             for k in np.argsort(-sums, kind="stable")[: top * 4]:
-                term, weight = terms[unique[k]], float(sums[k])
+                weight = float(sums[k])
                 if weight <= 0 or len(chosen) == top:
                     break
+                term = self.features_.term(int(unique[k]))
                 if any(term in other or other in term for other, _ in chosen):
                     continue
                 chosen.append((term, round(weight, 4)))
             out[label] = chosen
         return out
-
-    def _terms(self) -> tuple[np.ndarray, list[str], np.ndarray]:
-        """Each feature column's term id, the terms, and which terms are shown as reasons."""
-        if getattr(self, "_terms_cache", None) is None:
-            ids: dict[str, int] = {}
-            term_of = np.array([ids.setdefault(n, len(ids)) for n in self.features_.feature_names()], dtype=np.int64)
-            words = {t for b in self.features_.blocks if b.name == "words" for t in b.terms}
-            has_words = bool(words)
-            readable = np.array([(t in words or not has_words) and len(t) >= 2 for t in ids], dtype=bool)
-            self._terms_cache = (term_of, list(ids), readable)
-        return self._terms_cache
 
     def to_sklearn(self) -> dict:
         """Equivalent fitted scikit-learn pipelines, one per label (for checking)."""

@@ -249,6 +249,40 @@ class FeatureSpace:
             names.extend(b.terms)
         return names
 
+    def term(self, column: int) -> str:
+        for b in self.blocks:
+            if column < len(b.terms):
+                return b.terms[column]
+            column -= len(b.terms)
+        raise IndexError("no such feature column")
+
+    def reasons(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per column, the column that names it to a reader, and whether that name is shown.
+
+        A character n-gram that is also a word is named by the word's column, so the two count
+        as one reason. Shown are words of two characters or more (any term of two or more when
+        the space has no words). Found from packed code points, as `transform` finds n-grams:
+        naming every term of a model by its string took a cold start 80 ms.
+        """
+        if getattr(self, "_reasons", None) is None:
+            lengths = np.fromiter((len(t) for b in self.blocks for t in b.terms), dtype=np.int64, count=self.n_features)
+            named = np.arange(self.n_features, dtype=np.int64)
+            words = next((i for i, b in enumerate(self.blocks) if b.name == "words"), None)
+            if words is None:
+                shown = lengths >= 2
+            else:
+                offsets = np.cumsum([0] + [len(b.terms) for b in self.blocks])
+                shown = np.zeros(self.n_features, dtype=bool)
+                shown[offsets[words] : offsets[words + 1]] = True
+                for i, block in enumerate(self.blocks):
+                    if i != words:
+                        at = _columns_in(block.terms, self.blocks[words], lengths[offsets[i] : offsets[i + 1]])
+                        hit = np.flatnonzero(at >= 0)
+                        named[offsets[i] + hit] = offsets[words] + at[hit]
+                shown = shown[named] & (lengths >= 2)
+            self._reasons = (named, shown)
+        return self._reasons
+
     def analyze(self, texts: list[str]) -> list[dict[str, list[str]]]:
         """Tokens of each text for each block (the slow part: segmentation)."""
         analyzers = self.analyzers()
@@ -604,6 +638,23 @@ def _packed_vocabulary(block: Block) -> dict:
             for half in (packed[3] >> _BITS, packed[3] & ((1 << 2 * _BITS) - 1)))
         block.packed = cached
     return cached
+
+
+def _columns_in(terms: list[str], block: Block, lengths: np.ndarray) -> np.ndarray:
+    """The column of each of `terms` in `block`, -1 where it has none (`lengths`: the terms')."""
+    cols = np.full(len(terms), -1, dtype=np.int64)
+    lookup = _packed_vocabulary(block)
+    codes = _codes("".join(terms))
+    starts = np.cumsum(lengths) - lengths
+    for n in range(2, _MAX_PACKED + 1):
+        which = np.flatnonzero(lengths == n)
+        if len(which) and n in lookup:
+            cols[which] = lookup[n].find(_packed(codes, starts[which], n))
+    # One-character terms are never shown, so never named; longer ones by their string.
+    longer = np.flatnonzero(lengths > _MAX_PACKED)
+    cols[longer] = np.fromiter(map(block.index.get, (terms[k] for k in longer.tolist()), repeat(-1)),
+                               dtype=np.int64, count=len(longer))
+    return cols
 
 
 def _fit_analyzers(params: FeatureParams) -> tuple[dict, list[str]]:
