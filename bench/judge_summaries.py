@@ -26,7 +26,8 @@ out: 30 other long regional articles of themes_dev and 10 other finance and
 IT articles of SogouC, chosen by the same kind of fixed rule (40 articles).
 Each K is a slice of its own (K = 1 to 4 share no article with each other or
 with the set above; 3 holds the long articles left and then shorter ones, 4 the
-other shorter ones): once a slice's failures have been read and fixed, the
+other shorter ones, 5 the shorter ones left and articles of 200-299 characters): once a slice's
+failures have been read and fixed, the
 next K measures the fixed code on articles nobody has looked at.
 """
 
@@ -79,9 +80,9 @@ def _dev_articles(rows: list[dict]) -> list:
     return out
 
 
-def _sogouc_articles(first: int, per_label: int) -> list:
+def _sogouc_articles(first: int, per_label: int, skip: int = 0) -> list:
     """Finance and IT articles of SogouC's test split: of every five rows of 400-3,000 characters, the
-    one at `first`, `per_label` of each label."""
+    one at `first`, `per_label` of each label after the first `skip`."""
     from zhnews.errors import ErrorLog
     from zhnews.io.rows import row_record
     from zhnews.run.articles import record_articles
@@ -90,7 +91,7 @@ def _sogouc_articles(first: int, per_label: int) -> list:
     out = []
     for label in ("财经", "IT"):
         rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
-        for i, row in rows[first::5][:per_label]:
+        for i, row in rows[first::5][skip : skip + per_label]:
             errors = ErrorLog()
             record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
             out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
@@ -108,7 +109,9 @@ def _long_dev_rows() -> list[dict]:
 # Per slice: the remainders (modulo the judged set's step) of the long themes_dev rows, and the
 # first SogouC row of every five (the judged set takes row 0 of every five). Slice 3 takes the long
 # rows no other set took, then every other article of 300-499 characters; slice 4 the others of those.
-_SLICES = {1: ((2, 4), 2), 2: ((1, 3), 1), 3: (None, 3), 4: (None, 4)}
+# Slice 5 takes the 300-499 rows left and then every other one of 200-299, and SogouC's row 0 of
+# every five again, past the four the judged set took.
+_SLICES = {1: ((2, 4), 2), 2: ((1, 3), 1), 3: (None, 3), 4: (None, 4), 5: (None, 0)}
 _PER_SLICE = 30
 
 
@@ -119,6 +122,10 @@ def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
     short = sorted((r for r in _dev_rows() if 300 <= len(r["text"]) < 500), key=lambda r: r["id"])
     if k == 4:
         return short[1::2][:_PER_SLICE]
+    if k == 5:
+        taken = {r["id"] for j in (3, 4) for r in _slice_rows(long_ones, step, j)}
+        shorter = sorted((r for r in _dev_rows() if 200 <= len(r["text"]) < 300), key=lambda r: r["id"])
+        return ([r for r in short if r["id"] not in taken] + shorter[::2])[:_PER_SLICE]
     taken = {r["id"] for r in long_ones[::step][:15]}
     for other in (j for j in _SLICES if _SLICES[j][0] is not None):
         taken |= {r["id"] for r in _slice_rows(long_ones, step, other)}
@@ -131,7 +138,8 @@ def _held_out_articles(k: int) -> list:
     step = max(1, len(long_ones) // 15)
     if k not in _SLICES or step < 5:
         raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
-    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(_SLICES[k][1], 5)
+    skip = 4 if _SLICES[k][1] == 0 else 0  # the judged set's four
+    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(_SLICES[k][1], 5, skip)
 
 
 def systems() -> dict:
