@@ -29,6 +29,12 @@ CHROME = [
     ("foreign", "Table with 4 columns: 序号, 地区, 单位名称, 行业. Lists top 10 R&D spending companies in Zhuzhou for 2021."),
     ("teaser", "金融支持文化产业复苏主攻六方面 金融支持文化产业复苏主攻六方面"),
     ("teaser", "央视网《超级工厂》解析皇派门窗:高端隔音门窗助力消费者美好人居 央视网《超级工厂》解析皇派门窗:高端隔音门窗助..."),
+    # The notices a securities adviser's column carries at its foot.
+    ("plug", "深圳某某投资顾问有限公司（证券投资咨询业务资格证书编号：0731）承诺提供专业服务，不承诺投资者获取收益，"
+             "也不与投资者约定分享投资收益或分担投资损失，市场有风险，投资需谨慎。"),
+    ("plug", "作者声明：在本机构、本人所知情的范围内，本机构、本人以及财产上的利害关系人与所述文章内容没有利害关系。"),
+    ("plug", "本版文章纯属个人观点，仅供参考，文责自负。读者据此入市，风险自担。"),
+    ("plug", "股市有风险，入市需谨慎。"),
 ]
 
 
@@ -46,6 +52,7 @@ def test_chrome_lines_are_recognised(kind, line):
         "caption": bp.is_caption_line,
         "foreign": bp.is_foreign_line,
         "teaser": bp.is_doubled_teaser,
+        "plug": bp.is_plug_line,
     }[kind]
     assert predicate(normalize(line))
 
@@ -77,3 +84,13 @@ def test_body_lines_of_the_seeds_are_not_chrome(prefix, start, end):
     assert len(lines) >= 6
     flagged = [(line, bp.chrome_kind(line)) for line in lines if bp.chrome_kind(line)]
     assert flagged == [] or all(kind == "caption" for _, kind in flagged), flagged
+
+
+@pytest.mark.parametrize("line", [
+    # Reports about risk and advisers stay: only the notices themselves are chrome.
+    "分析人士提醒，市场有风险，投资需谨慎，近期题材股波动明显加大，投资者应控制仓位。",
+    "证监会今年已注销3家机构的证券投资咨询业务许可，并对5家机构采取责令改正措施。",
+    "该公司表示，将对此前的声明作出补充说明。",
+])
+def test_body_lines_about_risk_and_advisers_are_not_chrome(line):
+    assert bp.chrome_kind(normalize(line)) is None

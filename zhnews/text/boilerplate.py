@@ -65,7 +65,10 @@ _EDITORIAL = re.compile(
 # App plugs and comment or reprint disclaimers: the tail of portal pages.
 _PLUG = re.compile(
     r"尽在.{0,12}(APP|App|app|客户端)|(下载|安装|打开).{0,12}(APP|App|app|客户端)|海量资讯|精准解读"
-    r"|^(免责声明|声明|特别声明|郑重声明)\s*[:：]|仅供其表达个人看法|不代表本(网|站|平台)(观点|立场)"
+    r"|^(免责声明|声明|特别声明|郑重声明|作者声明|风险提示)\s*[:：]|仅供其表达个人看法|不代表本(网|站|平台)(观点|立场)"
+    # The notices a securities adviser's column must carry (中国证监会's rules), and its risk line.
+    r"|不承诺投资者获取收益|证券投资咨询业务资格|(据此|依此)(入市|操作)[，,]\s*风险自担"
+    r"|^(股市|市场|投资|入市)有风险[，,]\s*(投资|入市)(需|须)?谨慎[。！!]?$"
     r"|本文为.{0,30}(上传并发布|自媒体|作者)|(网友|用户)评论仅|感谢您的反馈|图片(均)?来(自|源于)网络"
 )
 # Prompts to click, reply or scan: chrome when they are (nearly) the whole line.
@@ -77,7 +80,8 @@ _PROMPT = re.compile(
 # neither, and this one scan is cheaper than theirs (the anchored alternatives make them try
 # every position).
 _PLUG_HINT = re.compile(
-    "尽在|下载|安装|打开|海量资讯|精准解读|声明|仅供其|不代表本|本文为|评论仅|感谢您的反馈|图片"
+    "尽在|下载|安装|打开|海量资讯|精准解读|声明|风险提示|仅供其|不代表本|本文为|评论仅|感谢您的反馈|图片"
+    "|不承诺|证券投资咨询|风险自担|有风险"
     "|回复|点击|二维码|戳"
 )
 # Where an article ends: the end mark and the editor lines after it.

@@ -336,7 +336,11 @@ EVENT_START = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前
 _DEPENDENT = re.compile(
     r"^(他|她|它|他们|她们|该|此外|这|这些|这是|对此|同时|其中|另外|另一方面|但|但是|而|因此|所以|此次|其|此|为此|与此同时|"
     r"借此|据此|由此|对于此|然而|不过|可见|此举|上述|前述|正因|也正因|正是因为|"
-    r"当天|当日|自此|随后|此后|之后|——|"
+    r"当天|当日|当时|那时|彼时|届时|自此|随后|此后|之后|——|"
+    # The same pointers after an opener of time or source, which names no one they could point to:
+    # 上半年，该行实现… 据介绍，这次克隆的… 当时… (not 三星电子表示，该公司…: the speaker is named).
+    r"(?:上半年|下半年|今年|去年|目前|此前|近年来|当前|同期|近期|如今|[一二三四]季度|\d{4}年|"
+    r"据(?:介绍|了解|悉|统计|报道))[，,](?:他|她|它|该|这|其(?!他|它|实|余)|此(?!外))|"
     # An event named only by where it happens (对接会上, 会上, 活动中): the sentence that names it comes first.
     r"(?:对接会|推进会|发布会|座谈会|签约会|动员会|推介会|调度会|见面会|洽谈会|恳谈会|大会|会议|会)[上中][，,]|"
     r"(?:活动|仪式)(?:上|中|现场)[，,]|现场[，,]|"
@@ -361,6 +365,9 @@ _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|
                     r"\s*[:：]")
 # The disclaimer a listed company's announcement opens with: 本公司及董事会全体成员保证公告内容的真实、准确和完整…
 _DISCLAIMER = re.compile(r"^(本?公司|本行)[^，,。]{0,16}保证[^，,。]{0,12}(公告|信息披露)[^，,。]{0,6}内容")
+# A line that sells: a hotline to call or a site to log in to (更多详情免费咨询021…或登录WWW…,
+# 操作建议请拨打：021-…): the rubric's hotline and promo, however long the pitch around it.
+_SOLICIT = re.compile(r"请拨打|欢迎(?:来电|致电|垂询)|免费咨询|咨询热线|登录\s*(?:www|http)", re.IGNORECASE)
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
@@ -449,7 +456,7 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
         return False
-    if _PROMISE.search(sentence) or _DISCLAIMER.match(sentence):
+    if _PROMISE.search(sentence) or _DISCLAIMER.match(sentence) or _SOLICIT.search(sentence):
         return False
     # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
     if sentence.rstrip("”’」』)）").endswith(("！", "!")) and not has_cjk(sentence, 20):

@@ -156,6 +156,9 @@ def test_a_bare_route_is_not_quoted():
     ("本公司及董事会全体成员保证公告内容的真实、准确和完整，没有虚假记载、误导性陈述或者重大遗漏。", False),
     ("本公司及董事会全体成员保证信息披露的内容真实、准确、完整,没有虚假记载、误导性陈述或重大遗漏。", False),
     ("公司董事会保证本次募集资金将全部用于主营业务，预计新增产能2万吨。", True),  # a pledge that reports
+    ("更多个股分析免费咨询0755-83000000或登录www.example.com.cn，资深分析师为您提供深度投资信息。", False),  # a promo
+    ("具体操作建议请拨打：021-60000000 800-000-0000咨询。", False),  # a hotline
+    ("市民如有疑问，可拨打12345政务服务热线，全年受理诉求10.2万件。", True),  # a figure about a hotline
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
     ("为园区企业提供融资对接服务,全年新增贷款120亿元,为56个项目引进资金。", True),
@@ -168,7 +171,7 @@ def test_a_bare_route_is_not_quoted():
         "event boast", "list announced", "list item", "count of what follows", "numbered label",
         "bare credit", "first to speak", "bare credit with its occasion", "lost opening bracket", "count closing a list",
         "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
-        "a board's pledge", "below-a-figure",
+        "a board's pledge", "promo", "hotline", "a hotline's figures", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
@@ -198,8 +201,14 @@ def test_a_maxim_does_not_fill_the_budget():
     ("为破解这一难题，市教育局设立了救助基金。", True),
     ("为切实帮助企业做好这次调查，质检院将召开专题研讨会。", True),
     ("在截至3月31日的这一财季，赛门铁克净利润为1.188亿美元。", False),  # this quarter: a date, not a pointer
+    ("上半年，该行实现营业收入84.86亿元，同比增长10.79%。", True),  # which bank? a time opener names no one
+    ("据介绍，这次试点的6个园区将率先接入5G专网。", True),
+    ("当时，全市轨道交通仅有两条线路。", True),  # when was that?
+    ("华菱钢铁表示，该公司今年将投资30亿元建设新产线。", False),  # the speaker is named
+    ("今年，其他城市也将陆续跟进。", False),  # 其他: not a pointer
 ], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因",
-        "this-problem", "this-survey", "this-quarter"])
+        "this-problem", "this-survey", "this-quarter", "time-opener-该", "source-opener-这", "当时", "speaker-named",
+        "其他"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
