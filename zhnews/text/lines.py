@@ -447,8 +447,21 @@ def is_dependent(sentence: str) -> bool:
 @_PER_SENTENCE
 def stands_alone(sentence: str) -> bool:
     """Worth quoting on its own: long enough, not a caption, credit, address, bare attribution or slogan."""
-    if not has_cjk(sentence, MIN_STANDALONE_CJK):
-        return False
+    return has_cjk(sentence, MIN_STANDALONE_CJK) and _quotable(sentence)
+
+
+# A report this short (重庆银行披露2026年半年报。, 9 of them) is whole, if too short to quote alone.
+MIN_SHORT_REPORT_CJK = 6
+
+
+def is_short_report(sentence: str) -> bool:
+    """Too short to stand alone, yet a whole report with a fact (重庆银行披露2026年半年报。, once a dateline
+    is stripped): it may come along with the sentence that leans on it (上半年，该行…)."""
+    return (not has_cjk(sentence, MIN_STANDALONE_CJK) and has_cjk(sentence, MIN_SHORT_REPORT_CJK)
+            and sentence.endswith("。") and fact_score(sentence) >= 1 and _quotable(sentence))
+
+
+def _quotable(sentence: str) -> bool:
     fluff = fluff_score(sentence)
     if fluff >= 1.5 or (fluff >= 1 and fact_score(sentence) == 0):
         return False

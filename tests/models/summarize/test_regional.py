@@ -466,3 +466,26 @@ def test_a_cut_is_quoted_only_when_it_still_reports(cut, sentence, reports):
     from zhnews.text.clauses import still_reports
 
     assert still_reports(cut, sentence) is reports
+
+
+@pytest.mark.parametrize("chars", [120, 160])
+def test_a_short_report_comes_along_with_the_sentence_that_leans_on_it(chars):
+    # A brokerage flash once its dateline is stripped: the bank is named only in the short first line.
+    sentences = ["长沙银行披露2025年半年报。",
+                 "上半年，该行实现营业收入132.6亿元，同比增长8.3%；净利润41.2亿元，同比增长6.9%，不良贷款率降至1.18%。",
+                 "同期，该行向湖南省重点产业项目投放贷款380亿元，普惠小微贷款余额增长15%。",
+                 "截至6月末，该行资产总额突破1.2万亿元。"]
+    out = summary(sentences, "长沙银行上半年营收净利双增 资产规模突破1.2万亿元", chars)
+    assert out[:2] == sentences[:2], out
+
+
+@pytest.mark.parametrize("short, comes_along", [
+    ("长沙银行披露2025年半年报。", True),
+    ("会议由市长主持。", False),  # no fact of its own
+    ("现场气氛热烈。", False),
+    ("具体如下。", False),
+])
+def test_which_short_lines_are_whole_reports(short, comes_along):
+    from zhnews.text.lines import is_short_report
+
+    assert is_short_report(short) is comes_along

@@ -29,6 +29,7 @@ from ...text.lines import (
     is_dependent,
     is_heading_unit,
     is_report_heading,
+    is_short_report,
     is_teaser,
     stands_alone,
     summary_candidates,
@@ -292,6 +293,11 @@ class Summarizer:
         available = finite.copy()
         headings = np.array([is_heading_unit(s) for s in sentences])
         dependent = np.array([is_dependent(s) for s in sentences]) if self.keep_context else np.zeros(n, bool)
+        # What a dependent may bring along: a sentence that may be quoted, or one barred only for being
+        # short that reports whole (重庆银行披露2026年半年报。 before 上半年，该行…).
+        companion = finite.copy()
+        for i in np.flatnonzero(dependent[1:] & ~finite[:-1]).tolist():
+            companion[i] = is_short_report(sentences[i]) and graph.title_sim[i] < self.duplicate_threshold
         n_headings = 0
         cut: dict[int, str] = {}
         while len(chosen) < max_count and available.any():
@@ -329,7 +335,7 @@ class Summarizer:
                 fits = budget is None or lengths[before] + lengths[pick] <= budget - used
                 # One that leans on its own predecessor would dangle in turn (正因为如此，… 但是…).
                 leans = before >= 0 and dependent[before] and before - 1 not in chosen
-                if before < 0 or not finite[before] or leans or not fits or len(chosen) + 2 > max_count:
+                if before < 0 or not companion[before] or leans or not fits or len(chosen) + 2 > max_count:
                     continue
                 picks = [before, pick]
                 available[before] = False
