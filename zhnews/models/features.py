@@ -106,7 +106,7 @@ class FeatureParams:
         return params
 
 
-def _stored_span(d: dict):
+def _stored_span(d: dict) -> str:
     if "char_span" in d:
         return d["char_span"]
     # Models written before `char_span` said `char_symbols` (True: runs between spaces), and
@@ -235,6 +235,7 @@ class FeatureSpace:
         self.params = params
         self.blocks = blocks
         self.n_features = sum(len(b.terms) for b in blocks)
+        self._reasons: tuple[np.ndarray, np.ndarray] | None = None  # made on first `reasons()`
 
     def analyzers(self) -> dict[str, object]:
         p = self.params
@@ -264,7 +265,7 @@ class FeatureSpace:
         the space has no words). Found from packed code points, as `transform` finds n-grams:
         naming every term of a model by its string took a cold start 80 ms.
         """
-        if getattr(self, "_reasons", None) is None:
+        if self._reasons is None:
             lengths = np.fromiter((len(t) for b in self.blocks for t in b.terms), dtype=np.int64, count=self.n_features)
             named = np.arange(self.n_features, dtype=np.int64)
             words = next((i for i, b in enumerate(self.blocks) if b.name == "words"), None)

@@ -450,7 +450,7 @@ def stands_alone(sentence: str) -> bool:
     return has_cjk(sentence, MIN_STANDALONE_CJK) and _quotable(sentence)
 
 
-# A report this short (重庆银行披露2026年半年报。, 9 of them) is whole, if too short to quote alone.
+# The fewest Chinese characters a short report can be whole in (重庆银行披露2026年半年报。 has 10).
 MIN_SHORT_REPORT_CJK = 6
 
 
