@@ -111,7 +111,8 @@ def _long_dev_rows() -> list[dict]:
 # rows no other set took, then every other article of 300-499 characters; slice 4 the others of those.
 # Slice 5 takes the 300-499 rows left and then every other one of 200-299, and SogouC's row 0 of
 # every five again, past the four the judged set took.
-_SLICES = {1: ((2, 4), 2), 2: ((1, 3), 1), 3: (None, 3), 4: (None, 4), 5: (None, 0)}
+# Each entry: (themes_dev remainders, SogouC offset, SogouC rows skipped at that offset).
+_SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0), 5: (None, 0, 4)}
 _PER_SLICE = 30
 
 
@@ -138,8 +139,8 @@ def _held_out_articles(k: int) -> list:
     step = max(1, len(long_ones) // 15)
     if k not in _SLICES or step < 5:
         raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
-    skip = 4 if _SLICES[k][1] == 0 else 0  # the judged set's four
-    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(_SLICES[k][1], 5, skip)
+    _, offset, skip = _SLICES[k]
+    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, 5, skip)
 
 
 def systems() -> dict:
