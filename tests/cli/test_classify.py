@@ -201,3 +201,19 @@ def test_training_from_several_files_groups_the_folds_by_file(tmp_path):
     result = run(["train", str(folder), "--out", str(tmp_path / "m"), "--cv", "3", "-q"])
     assert result.exit_code == 0, result.output
     assert "cross-validated (3 folds, grouped by file)" in result.stdout
+
+
+@pytest.mark.parametrize("text, title", [
+    # The body's first sentence names the record, its dateline removed, as the digest names it.
+    ("本报讯 地铁3号线今日开通。全线设站20座，运营里程30公里。", "地铁3号线今日开通。"),
+    # A quotation's full stop does not end the first sentence.
+    ("\n  “线路已经全部贯通。列车年底试运行”，市轨道办负责人说。站点同步建设。", "“线路已经全部贯通。列车年底试运行”，市轨道办负责人说。"),
+])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_classify_names_an_untitled_record_by_its_first_sentence(trained, tmp_path, text, title, jobs):
+    _, model, _ = trained
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "u", "text": text}, {"id": "v", "text": "高铁站扩建工程开工，总投资12亿元。"}])
+    result = run(["classify", str(src), "--model", str(model), "--format", "jsonl", "--jobs", jobs])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in rows] == [title, "高铁站扩建工程开工，总投资12亿元。"]

@@ -1,6 +1,6 @@
 import pytest
 
-from zhnews.text.split import split_sentences
+from zhnews.text.split import first_sentence, split_sentences
 
 
 def test_terminators_and_line_breaks():
@@ -60,3 +60,14 @@ def test_a_quotation_open_for_longer_than_200_characters_stops_holding_sentences
     assert len(pieces[0]) <= 200 + len("他说：“这项工程很重要。")
     assert pieces[1:] == ["这项工程很重要。"] * (len(pieces) - 2) + ["记者随后离开现场。"]
     assert len(pieces) > 3
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n \n", "地铁3号线今日开通。全线设站20座。",
+    "\n\n  “线路已经贯通。列车年底试运行”，负责人说。站点同步建设。",
+    "他说。项目总投资12亿元，年底投产。",  # a fragment joins the sentence after it
+    "没有句号的标题\n正文第一句。第二句。",
+    "……据悉，园区新增企业30家！",
+])
+def test_first_sentence_is_the_first_of_split_sentences(text):
+    assert first_sentence(text) == (split_sentences(text)[:1] or [""])[0]

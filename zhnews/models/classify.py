@@ -27,6 +27,7 @@ import numpy as np
 from .. import settings
 from ..records import Classification
 from ..text.lines import strip_lead
+from ..text.split import first_sentence
 from .features import FeatureParams
 
 Progress = Callable[[str], None]
@@ -478,7 +479,7 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
         yield Classification(
             id=article.id,
             # An untitled record is named by its first sentence, as the digest names it.
-            title=article.title or (strip_lead(article.sentences[0]) if article.sentences else ""),
+            title=article.title or strip_lead(article.sentences[0] if article.sentences else first_sentence(article.text)),
             themes=themes,
             scores={l: round(p, 4) for l, p in zip(model.labels_, row)},
             why=why,

@@ -30,15 +30,18 @@ def load_articles(
         yield from record_articles(record, errors, explain=explain)
 
 
-def record_articles(record: RawRecord, errors: ErrorLog, *, explain: bool = False) -> list[Article]:
+def record_articles(record: RawRecord, errors: ErrorLog, *, explain: bool = False,
+                    split: bool = True) -> list[Article]:
     """The articles of one record; a record that gives none is reported to `errors`.
 
     A page whose chrome rules would remove more running text than they keep
     is cleaned again from its edges only, and `errors` gets a note: an
     article is never gutted without a word. With `explain`, each article
     carries what was removed and why (`Article.removed`, `title_source`).
+    Without `split`, `Article.sentences` stays empty: a task that never reads
+    sentences (classify) does not pay for splitting every body.
     """
-    found = list(_clean_record(record, errors, explain))
+    found = list(_clean_record(record, errors, explain, split))
     if not found:
         # A row's source is `path:line`; the report gives the path and the line their own fields.
         path = record.source.rsplit(":", 1)[0] if record.line is not None else record.source
@@ -57,7 +60,7 @@ def why_empty(text: str) -> str:
     return "no article text found after cleaning (only page chrome)"
 
 
-def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterable[Article]:
+def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool, split: bool = True) -> Iterable[Article]:
     text, meta = record.text, dict(record.fields)
     reader = READERS.get(record.kind)
     extracted = reader is not None and reader.extract is not None
@@ -97,7 +100,7 @@ def _clean_record(record: RawRecord, errors: ErrorLog, explain: bool) -> Iterabl
             id=base if len(pages) == 1 else f"{base}#{i}",
             title=title,
             text=body,
-            sentences=split_sentences(body),
+            sentences=split_sentences(body) if split else [],
             source=meta.get("source") or record.source,
             encoding=record.encoding,
             date=date,

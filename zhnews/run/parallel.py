@@ -142,8 +142,9 @@ def _report(problems: list[Problem], errors: ErrorLog) -> None:
 def _work_with(task: Task, records: list[RawRecord], keep_skipped: bool = False) -> tuple[list, list[Problem]]:
     # Collected here and reported by the parent, which owns the run's log.
     problems = ErrorLog()
+    split = getattr(task, "needs_sentences", True)
     if not keep_skipped:
-        articles = [a for record in records for a in record_articles(record, problems)]
+        articles = [a for record in records for a in record_articles(record, problems, split=split)]
         return (run_guarded(task, articles, problems) if articles else []), problems.problems
     out = []
     for record in records:
@@ -151,7 +152,7 @@ def _work_with(task: Task, records: list[RawRecord], keep_skipped: bool = False)
             out.append(Skipped(record_id(record), record.source.rsplit(":", 1)[0], record.line, record.fields["error"]))
             continue
         before = len(problems.problems)
-        found = record_articles(record, problems)
+        found = record_articles(record, problems, split=split)
         if found:
             out.extend(run_guarded(task, found, problems, keep_failed=True))
         else:

@@ -18,7 +18,11 @@ from ..records import Article, Classification, Skipped, Summary
 
 
 class Task(Protocol):
-    """A picklable job: `setup()` once per process, then `run(articles)` per batch."""
+    """A picklable job: `setup()` once per process, then `run(articles)` per batch.
+
+    A task whose class sets `needs_sentences = False` gets articles whose
+    `sentences` are left empty (the pool skips splitting them).
+    """
 
     def setup(self) -> None: ...
 
@@ -38,6 +42,9 @@ class ClassifyTask(_Picklable):
     `threshold` overrides cut-offs (one number, or a dict by label); `only`
     keeps those labels (and their scores) and drops the others.
     """
+
+    # The model reads whole texts; splitting every body into sentences was a twentieth of the run.
+    needs_sentences = False
 
     def __init__(self, model_dir=None, threshold=None, why_terms: int = settings.WHY_TERMS,
                  user_words: tuple = (), only: tuple = ()):

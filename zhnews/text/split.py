@@ -36,6 +36,15 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def first_sentence(text: str) -> str:
+    """`split_sentences(text)[0]` (or "" for a text without one), splitting only the first line that has text."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return _split_line(line)[0]
+    return ""
+
+
 # Where a line without quotations ends a sentence: a run of terminators or an ellipsis, with the
 # closers after it (what `_split_line` finds one mark at a time).
 _END = re.compile("(?:[" + re.escape(_TERMINATORS) + "]+|…+|\\.{3,})[" + re.escape(_CLOSERS) + "]*")
