@@ -38,3 +38,18 @@ def test_bigram_matrix_equals_the_token_path_on_real_articles():
         row = json.loads(line)
         texts = split_sentences(row["text"]) + [row["title"]]
         np.testing.assert_array_equal(bigram_matrix(texts), token_path(texts))
+
+
+def test_dense_and_sparse_vectors_agree_on_real_articles(monkeypatch):
+    # The dense path counts cells with bincount, the sparse one sorts keys: the same numbers either way.
+    from zhnews.models import similarity
+
+    path = sorted(AUTHORED.glob("*.jsonl"))[0]
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:40]]
+    inputs = [split_sentences(row["text"]) + [row["title"]] for row in articles]
+    dense = [bigram_matrix(texts) for texts in inputs]
+    monkeypatch.setattr(similarity, "_DENSE_CELLS", 0)
+    for texts, expected in zip(inputs, dense):
+        sparse = bigram_matrix(texts)
+        assert hasattr(sparse, "toarray")
+        np.testing.assert_array_equal(sparse.toarray(), expected)

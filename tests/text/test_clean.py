@@ -126,6 +126,43 @@ def test_dedupe_drops_repeats_and_fragments_of_repeats():
     assert dedupe_paragraphs(paragraphs, seen) == [paragraphs[0], "另有一句新内容在这里。"]
 
 
+# A page of one article is deduplicated without a `SeenSentences`: most bodies are not even split.
+@pytest.mark.parametrize("paragraphs, kept", [
+    (["长沙地铁6号线东延段今日开通。全长7.6公里，设站4座。", "长沙地铁6号线东延段今日开通。"],
+     ["长沙地铁6号线东延段今日开通。全长7.6公里，设站4座。"]),
+    (["完成海绵城市建设达标面积43平方公里。", "设达标面积43平方公里。另有一句新内容在这里。"],
+     ["完成海绵城市建设达标面积43平方公里。", "另有一句新内容在这里。"]),
+    # The same phrase before two commas is not a repeated sentence.
+    (["国家发展和改革委员会，今日批复项目。", "据国家发展和改革委员会，资金已到位。"],
+     ["国家发展和改革委员会，今日批复项目。", "据国家发展和改革委员会，资金已到位。"]),
+    # Spaces at the edges of sentences go, as splitting takes them off; spaces inside stay.
+    (["签约仪式举行。 总投资 12 亿元。  ", "项目明年投产。"], ["签约仪式举行。总投资 12 亿元。", "项目明年投产。"]),
+    (["   ", "正文只有这一句话。"], ["正文只有这一句话。"]),
+    (["短句。", "短句。"], ["短句。", "短句。"]),
+    # Two sentences that end alike are two sentences.
+    (["会议传达了省委全会的重要讲话精神。", "各部门要认真学习领会重要讲话精神。"],
+     ["会议传达了省委全会的重要讲话精神。", "各部门要认真学习领会重要讲话精神。"]),
+    # The page's last line repeats the end of an earlier one, closing on a bracket, not a stop.
+    (["项目总投资12亿元（含配套设施）", "新建厂房3栋。", "总投资12亿元（含配套设施）"],
+     ["项目总投资12亿元（含配套设施）", "新建厂房3栋。"]),
+])
+def test_dedupe_of_a_single_article(paragraphs, kept):
+    assert dedupe_paragraphs(paragraphs) == kept
+    assert dedupe_paragraphs(paragraphs, SeenSentences()) == kept
+
+
+def test_dedupe_without_seen_agrees_on_real_articles(shared_dir):
+    import json
+
+    rows = [json.loads(line) for line in open(shared_dir / "data" / "themes_dev" / "dev.jsonl", encoding="utf-8")]
+    lists = [[p for p in row["text"].split("\n") if p.strip()] for row in rows]
+    # Each body once, and once read twice over (every sentence then repeats).
+    cases = lists + [body + body[:2] for body in lists]
+    assert sum(dedupe_paragraphs(body) != body for body in cases) > 0
+    for body in cases:
+        assert dedupe_paragraphs(body) == dedupe_paragraphs(body, SeenSentences())
+
+
 def test_join_broken_rejoins_a_cut_sentence():
     cut = "市领导出席。会上解读了《2022年株洲市数字化建设工作方案》,今年我市将加快推进5G、物联网、人工智能等新一代信息技术,让数字智慧株洲成为"
     assert join_broken([cut, "推动经济社会健康发展的强大动力。"]) == [cut + "推动经济社会健康发展的强大动力。"]

@@ -68,6 +68,20 @@ def test_a_quotation_open_for_longer_than_200_characters_stops_holding_sentences
     "他说。项目总投资12亿元，年底投产。",  # a fragment joins the sentence after it
     "没有句号的标题\n正文第一句。第二句。",
     "……据悉，园区新增企业30家！",
+    "项目总投资12亿元。好。对！年底投产，带动就业500人。二期明年开工。",  # fragments join the first
+    "签约仪式在长沙举行。 。  ！ 合同金额3亿元",
+    "没有任何终止符的一整行正文",
+    "。。。",
+    "首句很长的一段话？！短。",
 ])
 def test_first_sentence_is_the_first_of_split_sentences(text):
     assert first_sentence(text) == (split_sentences(text)[:1] or [""])[0]
+
+
+def test_first_sentence_agrees_on_real_articles(shared_dir):
+    import json
+
+    path = shared_dir / "data" / "themes_dev" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+    for text in texts:
+        assert first_sentence(text) == (split_sentences(text)[:1] or [""])[0]

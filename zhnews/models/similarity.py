@@ -89,8 +89,15 @@ def bigram_matrix(texts: Sequence[str]):
 
 def _weighted(token_row: np.ndarray, ids: np.ndarray, n: int, n_terms: int):
     width = max(1, n_terms)
-    # One (row, term) key per token; counting the keys gives each row's term counts.
-    keys, counts = np.unique(token_row * width + ids, return_counts=True)
+    # One (row, term) key per token; counting the keys gives each row's term counts, in key order.
+    cells = token_row * width + ids
+    if n * width <= _DENSE_CELLS:
+        # As few cells as the dense matrix has: counting them all beats sorting the keys.
+        per_cell = np.bincount(cells, minlength=n * width)
+        keys = np.flatnonzero(per_cell)
+        counts = per_cell[keys]
+    else:
+        keys, counts = np.unique(cells, return_counts=True)
     row_of, cols = np.divmod(keys, width)
     data = counts.astype(np.float64)
     lengths = np.bincount(row_of, minlength=n)

@@ -46,6 +46,14 @@ def normalized_key(text: str) -> str:
     return "".join(_WORD_RUN.findall(text))
 
 
+def key_runs_and_gaps(text: str) -> list[tuple[str, str]]:
+    """Each run of `text` that `normalized_key` keeps, with the run of ignored characters after it."""
+    return _RUN_AND_GAP.findall(text)
+
+
+_RUN_AND_GAP = re.compile(r"([^\W_]+)([\W_]*)")
+
+
 def all_gb2312(text: str) -> bool:
     """Every character is ASCII or one of GB2312's common characters: one encode for the whole text."""
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from . import boilerplate as bp
-from .chars import normalized_key
+from .chars import key_runs_and_gaps, normalized_key
 from .lines import (
     CONTINUATION_END,
     MAX_HEADING,
@@ -383,12 +383,21 @@ class SeenSentences:
         return same_end is not None and any(other.endswith(key) for other in same_end)
 
 
-def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences, trace: Trace | None = None) -> list[str]:
+def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences | None = None,
+                      trace: Trace | None = None) -> list[str]:
     """Keep each paragraph, and each sentence, once across the page.
 
     `seen` holds sentences from earlier articles of the same page, so a
-    reprinted article or a stray fragment of one comes out empty.
+    reprinted article or a stray fragment of one comes out empty. Without
+    it the paragraphs are the page's only article: nothing was kept before
+    them and nothing later asks what they held.
     """
+    if seen is None:
+        if not _may_repeat(paragraphs):
+            # Nothing to drop: each paragraph as its sentences join up again, without splitting most.
+            return [p if not _SPACE.search(p) else "".join(split_sentences(p)) for p in paragraphs
+                    if p.strip()]
+        seen = SeenSentences()
     kept = []
     for paragraph in paragraphs:
         fresh = []
@@ -404,6 +413,37 @@ def dedupe_paragraphs(paragraphs: list[str], seen: SeenSentences, trace: Trace |
         if fresh:
             kept.append("".join(fresh))
     return kept
+
+
+# Splitting strips these at the edges of lines and sentences; a paragraph without any is its sentences joined.
+_SPACE = re.compile(r"\s")
+
+
+def _may_repeat(paragraphs: list[str]) -> bool:
+    """False when no sentence of `paragraphs` can repeat (or end) an earlier one, found without splitting.
+
+    A sentence that `dedupe_paragraphs` drops has the same last
+    `MIN_DEDUPE_SENTENCE` key characters as an earlier one. A sentence ends at a
+    terminator or a line's end, so its key ends at a run of `key_runs_and_gaps` whose gap
+    to the next run holds one: two equal tails before such gaps are needed for a
+    drop. The gaps are more than sentence ends (a tail repeated before `…。`
+    and before `。` says "may"), and then the paragraphs are split after all.
+    """
+    pairs = key_runs_and_gaps("\n".join(paragraphs) + "\n")
+    key = "".join([run for run, _ in pairs])
+    tail = MIN_DEDUPE_SENTENCE
+    tails = []
+    end = 0
+    for run, gap in pairs:
+        end += len(run)
+        if end >= tail and _SENTENCE_GAP.search(gap):
+            tails.append(key[end - tail : end])
+    return len(set(tails)) < len(tails)
+
+
+# What a gap after a sentence's last run holds: a terminator of `split` (。！？!? … and the dots of ...),
+# or a line break (every character `str.splitlines` breaks at).
+_SENTENCE_GAP = re.compile("[。！？!?….\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def join_broken(paragraphs: list[str]) -> list[str]:
@@ -463,7 +503,8 @@ def clean_page(text: str, allow_split: bool = True, trace: Trace | None = None,
             groups = split_articles(lines, True, trace)
     else:
         groups = split_articles(lines, False, trace)
-    seen = SeenSentences()
+    # One article: its sentences are checked against each other only (see `dedupe_paragraphs`).
+    seen = SeenSentences() if len(groups) > 1 else None
     articles = []
     for heads, body in groups:
         flags: dict[str, int] = {}

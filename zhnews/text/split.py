@@ -41,8 +41,27 @@ def first_sentence(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()
         if line:
-            return _split_line(line)[0]
+            # A whole paragraph need not be split for its first sentence, unless a quotation may span it.
+            return _split_line(line)[0] if _OPENER.search(line) else _first_unquoted(line)
     return ""
+
+
+def _first_unquoted(line: str) -> str:
+    """`_split_unquoted(line)[0]`: the first piece and the fragments merged into it, read no further."""
+    first = ""
+    start = 0
+    for match in _END.finditer(line):
+        piece = line[start : match.end()].strip()
+        start = match.end()
+        if not piece:
+            continue
+        if first and _LONG_ENOUGH.match(piece):
+            return first
+        first += piece
+    rest = line[start:].strip()
+    if rest and not (first and _LONG_ENOUGH.match(rest)):
+        first += rest
+    return first
 
 
 # Where a line without quotations ends a sentence: a run of terminators or an ellipsis, with the
