@@ -213,3 +213,24 @@ def test_related_list_and_everything_after_it_is_cut():
     page = "新闻标题\n正文第一段,内容充实,讲述了一件事情。\n正文第二段,继续讲述。\n相关文章\n另一篇文章的标题\n另一篇文章的摘要内容在这里出现。"
     [article] = clean_page(page)
     assert "另一篇" not in article.text and "正文第二段" in article.text
+
+
+_REPORT = "长沙地铁6号线东延段今日开通运营，全长7.6公里，设站4座，市民出行更加便捷。"
+_REACTION = "沿线居民表示，地铁开通后上班通勤时间缩短了一半以上，十分方便快捷。"
+
+
+# A row's edges are asked every edge rule, its inside only the whole-line ones.
+@pytest.mark.parametrize("lines, kept, removed", [
+    (["资料图：地铁施工现场", _REPORT, _REACTION], [_REPORT, _REACTION], [("资料图：地铁施工现场", "caption")]),
+    ([_REPORT, _REACTION, "javascript:void(0)"], [_REPORT, _REACTION], [("javascript:void(0)", "markup")]),
+    ([_REPORT, "javascript:void(0)", _REACTION], [_REPORT, "javascript:void(0)", _REACTION], []),
+    ([_REPORT, "海量资讯、精准解读，尽在新浪财经APP", _REACTION], [_REPORT, _REACTION],
+     [("海量资讯、精准解读，尽在新浪财经APP", "plug")]),
+])
+def test_row_edges_and_inside(lines, kept, removed):
+    from zhnews.text.clean import Trace
+
+    trace = Trace()
+    [article] = clean_page("\n".join(lines), allow_split=False, row=True, trace=trace)
+    assert article.paragraphs == kept
+    assert trace.removed == removed

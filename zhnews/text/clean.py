@@ -104,10 +104,10 @@ def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool =
         kind_of = partial(bp.chrome_kind_among, rules=edge_rules)
     else:
         kind_of = bp.chrome_kind
-    kinds = [None if bp.is_related_marker(line) or bp.is_soft_related_marker(line) else kind_of(line)
-             for line in lines]
     if edges_only:
-        kinds = _edge_kinds(lines, kinds)
+        kinds = _edge_kinds(lines, kind_of, bp.WHOLE_LINE_RULES & (bp.LINE_RULES if edge_rules is None else edge_rules))
+    else:
+        kinds = [None if _is_marker(line) else kind_of(line) for line in lines]
     kept = []
     for line, kind in zip(lines, kinds):
         if kind is None:
@@ -117,7 +117,11 @@ def drop_chrome(lines: list[str], trace: Trace | None = None, edges_only: bool =
     return kept
 
 
-def _edge_kinds(lines: list[str], kinds: list) -> list:
+def _is_marker(line: str) -> bool:
+    return bp.is_related_marker(line) or bp.is_soft_related_marker(line)
+
+
+def _edge_kinds(lines: list[str], kind_of, whole_rules: frozenset) -> list:
     """Chrome of an extracted body: only what stands at its edges.
 
     The head runs to the first line of running text (headings there are the
@@ -127,24 +131,33 @@ def _edge_kinds(lines: list[str], kinds: list) -> list:
     last line; everything from an end mark on is the page's, not the
     article's, unless it holds more running text than the article.
     """
+    # `kind_of(line)` is one of `whole_rules` exactly when `chrome_kind_among(line, whole_rules)` is
+    # (both are the first rule that fits, if it is theirs): the inside is asked only those rules,
+    # the edges all of `kind_of`'s.
+    markers = [_is_marker(line) for line in lines]
+    inside = [None if marker else bp.chrome_kind_among(line, whole_rules) for line, marker in zip(lines, markers)]
     # Running text by its shape: an ambiguous rule (a hotline, a Latin name) does not make it the page's.
-    body = [i for i, (line, kind) in enumerate(zip(lines, kinds))
-            if kind not in bp.WHOLE_LINE_RULES and _is_running(line)]
+    body = [i for i, (line, kind) in enumerate(zip(lines, inside)) if kind is None and _is_running(line)]
     if not body:
-        return kinds
+        return [None if marker else kind_of(line) for line, marker in zip(lines, markers)]
     first, last = body[0], body[-1]
     end = next((i for i in range(first + 1, len(lines)) if bp.is_end_mark(lines[i])), None)
     if end is not None and running_text(lines[end:]) <= running_text(lines[:end]):
         last = max(i for i in body if i < end)
-        kinds = kinds[:end] + [k or "after the end mark" for k in kinds[end:]]
+    else:
+        end = None
     out = []
-    for i, kind in enumerate(kinds):
-        if i < first:
-            out.append(kind or ("byline" if _BARE_NAME.match(lines[i]) else None))
-        elif i > last:
-            out.append(kind)
+    for i, (line, marker) in enumerate(zip(lines, markers)):
+        if first <= i <= last:
+            out.append(inside[i])
+            continue
+        kind = None if marker else kind_of(line)
+        if end is not None and i >= end:
+            out.append(kind or "after the end mark")
+        elif i < first:
+            out.append(kind or ("byline" if _BARE_NAME.match(line) else None))
         else:
-            out.append(kind if kind in bp.WHOLE_LINE_RULES else None)
+            out.append(kind)
     return out
 
 
