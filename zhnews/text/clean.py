@@ -32,7 +32,7 @@ from .lines import (
     strip_dateline,
 )
 from .mojibake import repair_latin1, split_mojibake
-from .split import split_sentences
+from .split import SENTENCE_END_MARKS, split_sentences
 
 _TAG = re.compile(r"<[^<>\n]{1,200}>")
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
@@ -454,9 +454,9 @@ def _may_repeat(paragraphs: list[str]) -> bool:
     return len(set(tails)) < len(tails)
 
 
-# What a gap after a sentence's last run holds: a terminator of `split` (。！？!? … and the dots of ...),
-# or a line break (every character `str.splitlines` breaks at).
-_SENTENCE_GAP = re.compile("[。！？!?….\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# What a gap after a sentence's last run holds: a mark a sentence ends on, or a line break (every
+# character `str.splitlines` breaks at).
+_SENTENCE_GAP = re.compile("[" + re.escape(SENTENCE_END_MARKS) + "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def join_broken(paragraphs: list[str]) -> list[str]:

@@ -14,6 +14,9 @@ import re
 from functools import lru_cache
 
 _TERMINATORS = "。！？!?"
+# Every character a sentence can end on, closers aside: the terminators, an ellipsis and the dots
+# of "...". Cleaning relies on it to know that a text holds no repeated sentence without splitting it.
+SENTENCE_END_MARKS = _TERMINATORS + "…."
 _CLOSERS = "”’」』）)】》〉\"'"
 _OPENERS = "“‘「『"
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
@@ -48,19 +51,12 @@ def first_sentence(text: str) -> str:
 
 def _first_unquoted(line: str) -> str:
     """`_split_unquoted(line)[0]`: the first piece and the fragments merged into it, read no further."""
-    first = ""
-    start = 0
-    for match in _END.finditer(line):
-        piece = line[start : match.end()].strip()
-        start = match.end()
-        if not piece:
-            continue
-        if first and _LONG_ENOUGH.match(piece):
-            return first
+    pieces = _unquoted_pieces(line)
+    first = next(pieces, "")
+    for piece in pieces:
+        if _LONG_ENOUGH.match(piece):
+            break
         first += piece
-    rest = line[start:].strip()
-    if rest and not (first and _LONG_ENOUGH.match(rest)):
-        first += rest
     return first
 
 
@@ -82,15 +78,21 @@ def _split_line(line: str) -> list[str]:
 
 
 def _split_unquoted(line: str) -> list[str]:
+    return _merge_fragments(list(_unquoted_pieces(line)))
+
+
+def _unquoted_pieces(line: str):
+    """The stripped pieces of `line` between terminators, in order, empty ones left out."""
     # No quotation can open, so every terminator ends a sentence: one C-level scan finds them all.
-    pieces = []
     start = 0
     for match in _END.finditer(line):
-        pieces.append(line[start : match.end()])
+        piece = line[start : match.end()].strip()
         start = match.end()
-    if start < len(line):
-        pieces.append(line[start:])
-    return _merge_fragments([p.strip() for p in pieces if p.strip()])
+        if piece:
+            yield piece
+    rest = line[start:].strip()
+    if rest:
+        yield rest
 
 
 def _split_quoted(line: str) -> list[str]:
