@@ -26,7 +26,8 @@ out: 30 other long regional articles of themes_dev and 10 other finance and
 IT articles of SogouC, chosen by the same kind of fixed rule (40 articles).
 Each K is a slice of its own (K = 1 to 4 share no article with each other or
 with the set above; 3 holds the long articles left and then shorter ones, 4 the
-other shorter ones, 5 the shorter ones left and articles of 200-299 characters): once a slice's
+other shorter ones, 5 the shorter ones left and articles of 200-299 characters, 6 the other articles
+of 200-299 characters, 7 the last of those and SogouC train articles): once a slice's
 failures have been read and fixed, the
 next K measures the fixed code on articles nobody has looked at.
 """
@@ -80,20 +81,20 @@ def _dev_articles(rows: list[dict]) -> list:
     return out
 
 
-def _sogouc_articles(first: int, per_label: int, skip: int = 0) -> list:
-    """Finance and IT articles of SogouC's test split: of every five rows of 400-3,000 characters, the
+def _sogouc_articles(first: int, per_label: int, skip: int = 0, split: str = "test") -> list:
+    """Finance and IT articles of a SogouC split: of every five rows of 400-3,000 characters, the
     one at `first`, `per_label` of each label after the first `skip`."""
     from zhnews.errors import ErrorLog
     from zhnews.io.rows import row_record
     from zhnews.run.articles import record_articles
 
-    test = [json.loads(line) for line in (DATA / "sogouc_subset" / "test.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows_of = [json.loads(line) for line in (DATA / "sogouc_subset" / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     out = []
     for label in ("财经", "IT"):
-        rows = [(i, r) for i, r in enumerate(test, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
+        rows = [(i, r) for i, r in enumerate(rows_of, start=1) if r["label"] == label and 400 <= len(r["text"]) <= 3000]
         for i, row in rows[first::5][skip : skip + per_label]:
             errors = ErrorLog()
-            record = row_record({"id": f"sogouc-test-{i}", "text": row["text"]}, "sogouc", i, errors)
+            record = row_record({"id": f"sogouc-{split}-{i}", "text": row["text"]}, "sogouc", i, errors)
             out += [("sogouc", a) for a in record_articles(record, errors)[:1]]
     return out
 
@@ -110,9 +111,12 @@ def _long_dev_rows() -> list[dict]:
 # first SogouC row of every five (the judged set takes row 0 of every five). Slice 3 takes the long
 # rows no other set took, then every other article of 300-499 characters; slice 4 the others of those.
 # Slice 5 takes the 300-499 rows left and then every other one of 200-299, and SogouC's row 0 of
-# every five again, past the four the judged set took.
+# every five again, past the four the judged set took. Slice 6 takes the 200-299 rows slice 5 left, and
+# SogouC's row 1 of every five past the five slice 2 took. Slice 7 takes the 200-299 rows left and
+# 10 finance and 10 IT articles of SogouC's train split (row 0 of every five).
 # Each entry: (themes_dev remainders, SogouC offset, SogouC rows skipped at that offset).
-_SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0), 5: (None, 0, 4)}
+_SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0), 5: (None, 0, 4),
+           6: (None, 1, 5), 7: (None, 0, 0)}
 _PER_SLICE = 30
 
 
@@ -123,10 +127,18 @@ def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
     short = sorted((r for r in _dev_rows() if 300 <= len(r["text"]) < 500), key=lambda r: r["id"])
     if k == 4:
         return short[1::2][:_PER_SLICE]
-    if k == 5:
+    if k in (5, 6, 7):
         taken = {r["id"] for j in (3, 4) for r in _slice_rows(long_ones, step, j)}
         shorter = sorted((r for r in _dev_rows() if 200 <= len(r["text"]) < 300), key=lambda r: r["id"])
-        return ([r for r in short if r["id"] not in taken] + shorter[::2])[:_PER_SLICE]
+        five = ([r for r in short if r["id"] not in taken] + shorter[::2])[:_PER_SLICE]
+        if k == 5:
+            return five
+        taken = {r["id"] for r in five}
+        six = [r for r in shorter if r["id"] not in taken][:_PER_SLICE]
+        if k == 6:
+            return six
+        taken |= {r["id"] for r in six}
+        return [r for r in shorter if r["id"] not in taken]
     taken = {r["id"] for r in long_ones[::step][:15]}
     for other in (j for j in _SLICES if _SLICES[j][0] is not None):
         taken |= {r["id"] for r in _slice_rows(long_ones, step, other)}
@@ -140,6 +152,9 @@ def _held_out_articles(k: int) -> list:
     if k not in _SLICES or step < 5:
         raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
     _, offset, skip = _SLICES[k]
+    if k == 7:
+        # SogouC's train split: no slice before took from it.
+        return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, 10, skip, "train")
     return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, 5, skip)
 
 

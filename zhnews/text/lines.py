@@ -61,6 +61,10 @@ _LEAD_PREFIXES = (
     # A report attribution: 据央视新闻报道，据财联社消息，北京时间11月7日下午消息，
     re.compile(r"^据[^，,。]{2,12}(报道|消息)\s*[，,：:]\s*"),
     re.compile(r"^北京时间[^，,。]{0,16}消息\s*[，,：:]\s*"),
+    # Another zone's time, with Beijing's beside it: 美国东部时间5月9日（北京时间5月10日）消息：…
+    re.compile(r"^[\u4e00-\u9fff]{2,6}时间[^，,。]{0,30}?消息\s*[，,：:]\s*"),
+    # A site's or agency's 消息 before a space: 天极网消息 新浪公司…, 新华网消息 …
+    re.compile(r"^[^\s，。：:；;（(]{1,8}?(网|社|台|报)消息\s+"),
     # A site's dateline before a space: 新浪科技讯 …; its place and reporter before 讯:
     # 财联社（北京，记者 张晓翀）讯，…; a paper's own: 本报综合报道 …
     re.compile(r"^[^\s，。：:；;]{2,10}讯\s+"),
@@ -207,10 +211,17 @@ def summary_candidates(sentences: Sequence[str], title: str = "") -> list[str]:
         credit = _CREDIT_START.match(sentence)
         if credit:
             sentence = sentence[credit.end():]
+        if sentence.endswith(("）", ")")):
+            sentence = _TRAILING_CREDIT.sub("", sentence)
         if not has_cjk(sentence, MIN_SENTENCE_CJK) or bp.chrome_kind(sentence) is not None:
             continue
         out.append(sentence)
     return out
+
+
+# A bracket after the full stop that ends a unit: the outlet, the writer or an editor's mark
+# (…提供普惠算力服务。（广州日报）, …。(章田/雅龙), …。（未完待续）), not part of what the sentence says.
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？!?])\s*[（(][^（）()。！？!?]{1,20}[）)]$")
 
 
 # A reprint names the title it first ran under: 原标题：…, 原标题 …
@@ -367,7 +378,11 @@ _LABEL = re.compile(r"^(划重点|事由|记者|问|答|编者按|编者|提示|
 _DISCLAIMER = re.compile(r"^(本?公司|本行)[^，,。]{0,16}保证[^，,。]{0,12}(公告|信息披露)[^，,。]{0,6}内容")
 # A line that sells: a hotline to call or a site to log in to (更多详情免费咨询021…或登录WWW…,
 # 操作建议请拨打：021-…): the rubric's hotline and promo, however long the pitch around it.
-_SOLICIT = re.compile(r"请拨打|欢迎(?:来电|致电|垂询)|免费咨询|咨询热线|登录\s*(?:www|http)", re.IGNORECASE)
+_SOLICIT = re.compile(r"请拨打|欢迎(?:来电|致电|垂询)|免费咨询|咨询热线|登录\s*(?:www|http)"
+                      # A notice's closing formula and its invitation: 欢迎广大投资者积极参与！特此通知。
+                      r"|^欢迎[^，,。！!]{0,12}(?:参与|参加|光临|莅临|关注|报名)|敬请(?:关注|期待|垂询)"
+                      r"|特此(?:通知|公告|说明|函告|告知|声明)",
+                      re.IGNORECASE)
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
@@ -491,7 +506,9 @@ def without_fluff(sentence: str) -> str:
     """The sentence without the fluff wrapped around its report: the scene-setting or slogan
     clauses it opens with (开局之年、暖春之际,株洲高新区召开了…动员大会。→ 株洲高新区召开了…动员大会。)
     when what is left reports something and may be quoted on its own, a clause pointing back to
-    the sentence before a dated report (为破解这一难题，11月1日，… → 11月1日，…), and a short rhetorical
+    the sentence before a dated report (为破解这一难题，11月1日，… → 11月1日，…), the official preamble
+    of purpose clauses before who did what (为贯彻落实…决策部署，进一步提升…，中国人民银行新增… →
+    中国人民银行新增…), and a short rhetorical
     question or section label run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。;
     …注入新动能。客运方面。 → …注入新动能。).
 
@@ -510,7 +527,46 @@ def without_fluff(sentence: str) -> str:
     pointer = _POINTER_OPENER.match(sentence)
     if pointer and EVENT_START.match(sentence, pointer.end()) and stands_alone(sentence[pointer.end():]):
         sentence = sentence[pointer.end():]
-    return _without_opener(sentence)
+    return _without_opener(_without_preamble(sentence))
+
+
+# A run of purpose clauses before the one that says who did what, the officialese opening of a
+# report (为贯彻落实…的决策部署，进一步提升…，持续响应…，中国人民银行新增…; 结合…，为保障…，本行决定…).
+_PREAMBLE_OPEN = re.compile(r"^(?:为了?(?!期|首|主|止|准|例|由|此|何|什么|人|我|你|他|她|其)|结合)")
+# How a purpose clause after the first opens; the first clause that does not is the report's own.
+_PREAMBLE_GOES_ON = re.compile(
+    r"(?:为了?|进一步|持续|不断|切实|更好|更加|有效|全面|加快|推动|促进|提升|提高|保障|维护|满足|响应|助力|强化|"
+    r"深化|落实|贯彻|加强|确保|推进|服务|支持|引导|着力|努力|积极|坚持|聚焦|围绕|以|让|使|实现|营造|打造|构建|激发|"
+    r"增强|优化|发挥)"
+)
+# The mandate and policy words of an official preamble. A purpose without them names the report's own
+# occasion (为了备战明晚与某队的比赛，…; 为迎接“五一”黄金周，…), which a reader needs.
+_OFFICIALESE = re.compile(r"贯彻|落实|部署|进一步|切实|全面|加快|推动|促进|提升|提高|保障|维护|满足|响应|助力|强化|深化|"
+                          r"加强|确保|推进|优化|营造|打造|构建|激发|增强|发挥|高质量")
+# Not a purpose: the passive 为…所 (为伊朗名导…所推崇).
+_PREAMBLE_NOT = re.compile(r"^为[^，,]*所")
+# A report that says it happened because of the purpose (…，补习班便应运而生了) needs it.
+_TIED_TO_PURPOSE = re.compile(r"^[^，,]{0,12}?(?:便|就|才)")
+# Shorter openers (为方便旅客出行，) are part of the sentence's sense and cost little room.
+_MIN_PREAMBLE = 15
+
+
+def _without_preamble(sentence: str) -> str:
+    """The sentence from its report on, when an official preamble opens it: purpose clauses in the
+    words of a mandate (贯彻落实, 进一步提升), with no figure, and a rest that stands alone without
+    leaning on what was dropped."""
+    if not _PREAMBLE_OPEN.match(sentence):
+        return sentence
+    for mark in _OPENER_BREAK.finditer(sentence):
+        if _PREAMBLE_GOES_ON.match(sentence, mark.end()):
+            continue
+        preamble, rest = sentence[:mark.start()], sentence[mark.end():]
+        if len(preamble) < _MIN_PREAMBLE or not _OFFICIALESE.search(preamble) or _DIGIT.search(preamble) \
+                or _PREAMBLE_NOT.search(preamble) \
+                or _TIED_TO_PURPOSE.match(rest) or is_dependent(rest) or not stands_alone(rest):
+            return sentence
+        return rest
+    return sentence
 
 
 _HOOK_ENDS = ("？", "?", "？”", "?”", "？’", "方面。", "方面：", "方面:")

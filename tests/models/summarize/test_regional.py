@@ -158,6 +158,8 @@ def test_a_bare_route_is_not_quoted():
     ("公司董事会保证本次募集资金将全部用于主营业务，预计新增产能2万吨。", True),  # a pledge that reports
     ("更多个股分析免费咨询0755-83000000或登录www.example.com.cn，资深分析师为您提供深度投资信息。", False),  # a promo
     ("具体操作建议请拨打：021-60000000 800-000-0000咨询。", False),  # a hotline
+    ("欢迎广大投资者积极参与本次网上说明会！特此公告。", False),  # a notice's closing formula
+    ("本公司董事会将在说明会上回答投资者提问，敬请关注。", False),  # its invitation
     ("市民如有疑问，可拨打12345政务服务热线，全年受理诉求10.2万件。", True),  # a figure about a hotline
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
@@ -171,7 +173,7 @@ def test_a_bare_route_is_not_quoted():
         "event boast", "list announced", "list item", "count of what follows", "numbered label",
         "bare credit", "first to speak", "bare credit with its occasion", "lost opening bracket", "count closing a list",
         "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
-        "a board's pledge", "promo", "hotline", "a hotline's figures", "below-a-figure",
+        "a board's pledge", "promo", "hotline", "notice closer", "notice invitation", "a hotline's figures", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
@@ -297,8 +299,20 @@ def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
     ("为破解这一难题，11月1日，市教育局、市财政局宣布设立校园重大意外伤害救助基金，首期规模2000万元。",
      "11月1日，市教育局、市财政局宣布设立校园重大意外伤害救助基金，首期规模2000万元。"),
     ("为破解这一难题，市教育局、市财政局将设立校园重大意外伤害救助基金。", None),  # no report of its own after it
+    # A run of purpose clauses before the one that says who did what.
+    ("为深入贯彻落实省委省政府关于优化营商环境的决策部署，进一步降低园区企业融资成本，市财政局联合6家银行推出“园区贷”，首期规模50亿元。",
+     "市财政局联合6家银行推出“园区贷”，首期规模50亿元。"),
+    ("结合本期债券投标实际情况，为维护市场秩序，保障投资者合理权益，本行决定取消该期债券的发行。",
+     "本行决定取消该期债券的发行。"),
+    ("为方便市民出行，地铁3号线今起将末班车延长至23时。", None),  # a short purpose is part of the sense
+    ("为实现全年地区生产总值增长6%的目标，全市今年将新开工重大项目120个。", None),  # the purpose has a figure
+    ("为前来考察的众多业内人士和入驻企业负责人所称道的，是园区推出的“拎包入驻”全程代办服务模式。", None),  # 为…所: not a purpose
+    ("为了让孩子在升学考试中脱颖而出，各类补习班便在校园周边应运而生。", None),  # the report hangs on it
+    ("为了备战周末与邻市球队的那场关键比赛，市足球队昨晚已抵达比赛地，全队共有20名队员随行。", None),  # its occasion
 ], ids=["scene-opener", "season-before-a-signing", "hook", "section-label", "holiday-time", "all-mood", "scene-rest",
-        "question-alone", "plain-report", "pointer-before-a-dated-report", "pointer-without-a-date"])
+        "question-alone", "plain-report", "pointer-before-a-dated-report", "pointer-without-a-date",
+        "purpose-run", "basis-and-purpose", "short-purpose", "purpose-with-a-figure", "passive-wei-suo", "tied-to-purpose",
+        "occasion-not-mandate"])
 def test_the_fluff_around_a_report_is_trimmed(sentence, trimmed):
     from zhnews.text.lines import without_fluff
 
@@ -361,7 +375,10 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
      "施工不当损伤树木，即罚2万-10万元。"),
     ("全市拟装6万电子眼监控地沟油紧盯废油排放 设备总费用大约3000万元 昨天，记者从市政市容委获悉，全市将安装电子监控。",
      "昨天，记者从市政市容委获悉，全市将安装电子监控。"),
+    ("美国东部时间5月9日（北京时间5月10日）消息：一家芯片公司周二宣布裁员1300人。", "一家芯片公司周二宣布裁员1300人。"),
+    ("天河网消息 一家门户网站今日公布了第一季度财务报告。", "一家门户网站今日公布了第一季度财务报告。"),
     # The same shapes that are the sentence's subject, not its credit.
+    ("据最新消息 园区首批企业下月入驻。", "据最新消息 园区首批企业下月入驻。"),
     ("中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。", "中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。"),
     ("各地积极推进项目建设：今年全省开工项目1000个。", "各地积极推进项目建设：今年全省开工项目1000个。"),
     ("中国日报记者 张三 近日走访了园区企业。", "中国日报记者 张三 近日走访了园区企业。"),
@@ -370,7 +387,8 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
-        "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "subject-before-the-date",
+        "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "another-zone's-time-消息", "site-消息-before-a-space",
+        "据…消息-as-the-sentence", "subject-before-the-date",
         "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
@@ -489,3 +507,39 @@ def test_which_short_lines_are_whole_reports(short, comes_along):
     from zhnews.text.lines import is_short_report
 
     assert is_short_report(short) is comes_along
+
+
+# A bracket after the full stop that ends a unit credits the outlet, the writer or the editor.
+@pytest.mark.parametrize("sentence, kept", [
+    ("园区今年新引进企业32家，总投资85亿元。（江城日报）", "园区今年新引进企业32家，总投资85亿元。"),
+    ("市轨道交通集团表示，6号线二期将于年底开通。(李明/王芳)", "市轨道交通集团表示，6号线二期将于年底开通。"),
+    ("首批12家企业已签约入驻产业园。（未完待续）", "首批12家企业已签约入驻产业园。"),
+    ("园区今年新引进企业（含外资企业12家）32家。", None),  # inside the sentence: its own words
+    ("两家银行将为园区企业提供授信（首期50亿元）", None),  # no full stop before it
+], ids=["outlet", "writers", "editor-mark", "inside", "no-stop"])
+def test_a_credit_after_the_full_stop_is_not_quoted(sentence, kept):
+    from zhnews.text.lines import summary_candidates
+
+    assert summary_candidates(["市发展改革委昨日召开新闻发布会。", sentence]) == ["市发展改革委昨日召开新闻发布会。", kept or sentence]
+
+
+def test_a_report_behind_its_purpose_is_quoted_whole_instead_of_cut():
+    sentences = [
+        "为深入贯彻落实数字经济发展规划的决策部署，进一步提升园区数字化服务水平，持续响应入驻企业对算力、数据和安全服务的需求，"
+        "市数据局新增江城银行、湖滨银行、东湖银行、光谷银行、临江银行、南湖银行等8家机构为园区数字服务合作机构，并接入市一体化数据平台。",
+        "新增机构将在完成技术准备后开展服务。",
+        "目前，园区数字服务合作机构已扩容至30家。",
+    ]
+    out = summary(sentences, "市数据局新增8家园区数字服务合作机构")
+    assert out[0].startswith("市数据局新增江城银行"), out
+    assert not any("贯彻落实" in s or s.endswith("…") for s in out), out
+
+
+def test_a_lead_that_restates_the_title_with_its_time_is_quoted():
+    # The title above a summary does not stand in for it: readers fail one that opens on who
+    # spoke at a meeting it never names.
+    sentences = ["省智能制造产业园区联盟专业委员会近日在京召开二季度交流座谈会。",
+                 "市工信局副局长王某出席并作会议总结，园区管委会主任李某主持会议。",
+                 "与会企业代表围绕“智能制造与数字化转型”主题展开了深入研讨和广泛交流。"]
+    out = summary(sentences, "省智能制造产业园区联盟专业委员会召开二季度交流座谈会")
+    assert out and out[0] == sentences[0], out

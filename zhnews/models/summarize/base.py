@@ -23,6 +23,7 @@ from ...records import Article
 from ...text.chars import has_cjk, normalized_key
 from ...text.clauses import still_reports, truncate
 from ...text.lines import (
+    EVENT_START,
     MIN_STANDALONE_CJK,
     fact_score,
     is_aside,
@@ -170,7 +171,8 @@ class Summarizer:
     当天大巴黎地区交通几乎完全瘫痪 after …首都巴黎交通几乎完全瘫痪…, that a
     cosine over whole sentences does not see), `trim_fluff` (a sentence
     is ranked and quoted without the scene-setting or slogan clauses it
-    opens with, when the rest reports something, and without a short
+    opens with, when the rest reports something, without an official preamble
+    of purpose clauses (为贯彻落实…，进一步…，), and without a short
     rhetorical question run onto its end: `text.lines.without_fluff`),
     `cut_to_fit` (0: off; N: once a sentence is chosen, when the best one
     left does not fit and at least N characters of the budget remain, it is
@@ -246,11 +248,11 @@ class Summarizer:
         if self.bar_fragments:
             teasers |= np.array([not stands_alone(s) for s in graph.sentences])
             # The digest shows the title above the summary: a sentence that repeats it adds nothing,
-            # except a lead that restates it with its date or figures (4月14日,…大会召开。): that is the
-            # event itself, and readers fail a summary that leaves it out.
+            # except a lead that restates it with its date or figures (4月14日,…大会召开。; …近日在京召开…):
+            # that is the event itself, and readers fail a summary that leaves it out.
             repeats = graph.title_sim >= self.duplicate_threshold
             if self.lead_repeats_title and lead >= 0 and stands_alone(graph.sentences[lead]) \
-                    and _DIGIT.search(graph.sentences[lead]):
+                    and (_DIGIT.search(graph.sentences[lead]) or EVENT_START.search(graph.sentences[lead])):
                 repeats[lead] = False
             teasers |= repeats
         if self.subheading_weight is None:
