@@ -381,7 +381,7 @@ _DISCLAIMER = re.compile(r"^(本?公司|本行)[^，,。]{0,16}保证[^，,。]{
 _SOLICIT = re.compile(r"请拨打|欢迎(?:来电|致电|垂询)|免费咨询|咨询热线|登录\s*(?:www|http)"
                       # A notice's closing formula and its invitation: 欢迎广大投资者积极参与！特此通知。
                       r"|^欢迎[^，,。！!]{0,12}(?:参与|参加|光临|莅临|关注|报名)|敬请(?:关注|期待|垂询)"
-                      r"|特此(?:通知|公告|说明|函告|告知|声明)",
+                      r"|特此(?:通知|公告|说明|函告|告知|声明)[。！!]?$",
                       re.IGNORECASE)
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
