@@ -118,6 +118,8 @@ def _long_dev_rows() -> list[dict]:
 _SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0), 5: (None, 0, 4),
            6: (None, 1, 5), 7: (None, 0, 0)}
 _PER_SLICE = 30
+# Where a slice's SogouC articles come from, and how many of each label (test, 5 unless named here).
+_SOGOUC_FROM = {7: ("train", 10)}
 
 
 def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
@@ -152,10 +154,8 @@ def _held_out_articles(k: int) -> list:
     if k not in _SLICES or step < 5:
         raise SystemExit(f"judge_summaries: no held-out slice {k} (there are {', '.join(map(str, _SLICES))})")
     _, offset, skip = _SLICES[k]
-    if k == 7:
-        # SogouC's train split: no slice before took from it.
-        return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, 10, skip, "train")
-    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, 5, skip)
+    split, per_label = _SOGOUC_FROM.get(k, ("test", 5))
+    return _dev_articles(_slice_rows(long_ones, step, k)) + _sogouc_articles(offset, per_label, skip, split)
 
 
 def systems() -> dict:

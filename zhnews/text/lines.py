@@ -532,17 +532,20 @@ def without_fluff(sentence: str) -> str:
 
 # A run of purpose clauses before the one that says who did what, the officialese opening of a
 # report (为贯彻落实…的决策部署，进一步提升…，持续响应…，中国人民银行新增…; 结合…，为保障…，本行决定…).
+# (Not 根据/按照…: they name a source or a rule. `clauses._without_purpose`, which only cuts a sentence too
+# long for its budget before a dated clause, takes those too.)
 _PREAMBLE_OPEN = re.compile(r"^(?:为了?(?!期|首|主|止|准|例|由|此|何|什么|人|我|你|他|她|其)|结合)")
+# The policy verbs of a mandate (进一步提升…, 切实加强…): they open the clauses of a preamble after its
+# first one, and one of them (or 部署, 高质量) is what makes a purpose a mandate's.
+_POLICY_VERBS = (r"进一步|切实|全面|加快|推动|促进|提升|提高|保障|维护|满足|响应|助力|强化|深化|落实|贯彻|加强|确保|推进|"
+                 r"优化|营造|打造|构建|激发|增强|发挥")
 # How a purpose clause after the first opens; the first clause that does not is the report's own.
 _PREAMBLE_GOES_ON = re.compile(
-    r"(?:为了?|进一步|持续|不断|切实|更好|更加|有效|全面|加快|推动|促进|提升|提高|保障|维护|满足|响应|助力|强化|"
-    r"深化|落实|贯彻|加强|确保|推进|服务|支持|引导|着力|努力|积极|坚持|聚焦|围绕|以|让|使|实现|营造|打造|构建|激发|"
-    r"增强|优化|发挥)"
+    r"(?:为了?|持续|不断|更好|更加|有效|服务|支持|引导|着力|努力|积极|坚持|聚焦|围绕|以|让|使|实现|" + _POLICY_VERBS + ")"
 )
-# The mandate and policy words of an official preamble. A purpose without them names the report's own
-# occasion (为了备战明晚与某队的比赛，…; 为迎接“五一”黄金周，…), which a reader needs.
-_OFFICIALESE = re.compile(r"贯彻|落实|部署|进一步|切实|全面|加快|推动|促进|提升|提高|保障|维护|满足|响应|助力|强化|深化|"
-                          r"加强|确保|推进|优化|营造|打造|构建|激发|增强|发挥|高质量")
+# A purpose without a mandate's words names the report's own occasion (为了备战明晚与某队的比赛，…;
+# 为迎接“五一”黄金周，…), which a reader needs.
+_OFFICIALESE = re.compile(_POLICY_VERBS + r"|部署|高质量")
 # Not a purpose: the passive 为…所 (为伊朗名导…所推崇).
 _PREAMBLE_NOT = re.compile(r"^为[^，,]*所")
 # A report that says it happened because of the purpose (…，补习班便应运而生了) needs it.
