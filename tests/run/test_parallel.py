@@ -1,12 +1,17 @@
 """`--jobs N`: a pool of worker processes gives exactly the serial output and error report."""
 
 import json
+import os
+import signal
+import threading
 
 import pytest
 from typer.testing import CliRunner
 
 from tests.helpers import REPO
 from zhnews.cli import app
+from zhnews.errors import WorkerError
+from zhnews.run.parallel import map_ordered
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +73,27 @@ def test_digest_with_a_pool_equals_serial(corpus, tmp_path):
     assert digests[0] == digests[1]
     assert reports[0] == reports[1] and len(reports[0].splitlines()) == 2
     assert sum(len(t["items"]) for t in digests[0]["themes"]) + len(digests[0]["other"]) > 100
+
+
+def _die_at_three(x):
+    if x == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return x
+
+
+@pytest.mark.parametrize("fail_at", ["worker", "interrupt"])
+def test_a_stopped_pool_leaves_no_thread_to_race_the_exit_hook(fail_at, monkeypatch):
+    # The pool's manager thread closes a pipe that the interpreter's exit hook writes to
+    # unlocked; still running at exit, it printed a "Bad file descriptor" traceback after
+    # the error (seen in CI). A stopped pool must have finished with that pipe first.
+    if fail_at == "worker":
+        with pytest.raises(WorkerError):
+            map_ordered(_die_at_three, list(range(40)), jobs=2, batch=1)
+    else:
+        def interrupt(done, total):
+            if done >= 2:
+                raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt):
+            map_ordered(abs, list(range(40)), jobs=2, batch=1, progress=interrupt)
+    managers = [t for t in threading.enumerate() if "ExecutorManager" in type(t).__name__]
+    assert not managers, managers

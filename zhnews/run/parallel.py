@@ -116,16 +116,17 @@ def _in_pool(jobs: int, initializer, initargs: tuple, work: Callable, inputs: It
         else:
             for future in pending:
                 future.cancel()
-            for process in list(getattr(pool, "_processes", {}).values()):
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
                 if process.is_alive():
                     process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-            # Let the pool's manager thread see its workers gone and close its wake-up pipe now:
-            # Python 3.11's exit hook writes to that pipe unlocked, and racing the thread's close
-            # it printed a "Bad file descriptor" traceback after an interrupt (once in four full runs, under load).
+            # Taken before shutdown(), which drops the pool's reference to it.
             manager = getattr(pool, "_executor_manager_thread", None)
+            pool.shutdown(wait=False, cancel_futures=True)
+            # Let the manager thread see its workers gone and close its wake-up pipe now:
+            # Python 3.11's exit hook writes to that pipe unlocked, and racing the thread's close
+            # it printed a "Bad file descriptor" traceback after the error (CI, a killed worker).
             if manager is not None:
-                manager.join(timeout=5)
+                manager.join(timeout=30)
 
 
 def _batched(records: Iterable, size: int) -> Iterator[list]:
