@@ -35,6 +35,9 @@ CHROME = [
     ("plug", "作者声明：在本机构、本人所知情的范围内，本机构、本人以及财产上的利害关系人与所述文章内容没有利害关系。"),
     ("plug", "本版文章纯属个人观点，仅供参考，文责自负。读者据此入市，风险自担。"),
     ("plug", "股市有风险，入市需谨慎。"),
+    # A line that sends the reader to a site (a securities column's head, a sports page's foot).
+    ("plug", "深度报告 权威内参 来自“证券通”www.KL178.com"),
+    ("plug", "更多资料:www.mypin.com.cn/nba"),
 ]
 
 
@@ -91,6 +94,10 @@ def test_body_lines_of_the_seeds_are_not_chrome(prefix, start, end):
     "分析人士提醒，市场有风险，投资需谨慎，近期题材股波动明显加大，投资者应控制仓位。",
     "证监会今年已注销3家机构的证券投资咨询业务许可，并对5家机构采取责令改正措施。",
     "该公司表示，将对此前的声明作出补充说明。",
+    # A site named in a sentence is news, not a plug.
+    "市民可登录www.zhuzhou.gov.cn查询全部12项惠企政策。",
+    "更多企业将于下月入驻园区，名单将在www.example.gov.cn公布。",
+    "株洲市政府门户网站www.zhuzhou.gov.cn改版上线",  # a headline that names a site
 ])
 def test_body_lines_about_risk_and_advisers_are_not_chrome(line):
     assert bp.chrome_kind(normalize(line)) is None

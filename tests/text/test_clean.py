@@ -189,8 +189,19 @@ def test_a_line_opening_on_the_particle_de_continues_the_one_before(paragraphs, 
     ("中国中车（6.12，-0.05，-0.81%）今日公告。", "中国中车今日公告。"),
     ("净利润同比增长(10.28%)。", "净利润同比增长(10.28%)。"),  # a figure in brackets stays
     ("贵州茅台(600519.SH)涨2.47%。", "贵州茅台(600519.SH)涨2.47%。"),  # a stock code stays
-], ids=["sina quote", "quote without its name", "full-width quote", "a bracketed figure", "a stock code"])
-def test_a_live_stock_quote_is_removed(paragraph, tidy):
+    ("预计G百联(行情,论坛)（600631）的业绩将保持高速增长。", "预计G百联（600631）的业绩将保持高速增长。"),
+    ("新华百货(行情 - 留言)(600785)旗下商场营业额665万元。", "新华百货(600785)旗下商场营业额665万元。"),
+    ("行情(论坛)显示，股吧热度上升。", "行情(论坛)显示，股吧热度上升。"),  # the words themselves stay
+    ("该公司CEO近日告诉《第一财经(相关:理财 证券)日报》。", "该公司CEO近日告诉《第一财经日报》。"),
+    ("相关部门（相关单位）已到场。", "相关部门（相关单位）已到场。"),
+    ("5月8日，丽江[图库]（束河）组委会宣称将推出《爱情护照》。", "5月8日，丽江（束河）组委会宣称将推出《爱情护照》。"),
+    ("捷达(报价;图片)、富康(报价;图片)等车型价格下降。", "捷达、富康等车型价格下降。"),
+    ("某某集团(专题 访谈 咨询)今日发布新品。", "某某集团今日发布新品。"),
+    ("体育频道(直播)今晚转播决赛。", "体育频道(直播)今晚转播决赛。"),  # one word in brackets may be the text's
+], ids=["sina quote", "quote without its name", "full-width quote", "a bracketed figure", "a stock code",
+        "quote and forum links", "quote and message links", "the words in text", "related-topic links",
+        "related in text", "gallery link", "car price links", "topic links", "one bracketed word"])
+def test_a_live_stock_quote_and_its_links_are_removed(paragraph, tidy):
     assert tidy_paragraph(paragraph) == tidy
 
 
@@ -234,3 +245,16 @@ def test_row_edges_and_inside(lines, kept, removed):
     [article] = clean_page("\n".join(lines), allow_split=False, row=True, trace=trace)
     assert article.paragraphs == kept
     assert trace.removed == removed
+
+
+@pytest.mark.parametrize("first_line, title", [
+    ("摘要：在截至4月29日的这一财季，某网络设备公司的净利润为14亿美元", "在截至4月29日的这一财季，某网络设备公司的净利润为14亿美元"),
+    ("留守人士自我安慰：在北京过春节的十理由 www.example.com2006年02月01日20:00:35来源：某某网", "留守人士自我安慰：在北京过春节的十理由"),
+    ("证券通：G中储(行情,论坛)土地价值重估 成一座有待挖掘的金矿", "证券通：G中储土地价值重估 成一座有待挖掘的金矿"),
+    ("某市政务网站 www.example.gov.cn 2025年新版上线", "某市政务网站 www.example.gov.cn 2025年新版上线"),  # no timestamp
+], ids=["abstract label", "address and timestamp", "stock links", "a site in the title"])
+def test_a_title_loses_its_label_links_and_address(first_line, title):
+    # As a JSONL row's text: its first line is the only title an untitled record has.
+    body = "某某公司今天发布了2025财年第三季度财报，销售额同比增长18%。报告显示，公司第三季度净利润同比略有下滑。"
+    [article] = clean_page(first_line + "\n" + body, row=True)
+    assert article.title == title

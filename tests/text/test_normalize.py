@@ -33,6 +33,7 @@ def test_unescape_entities():
     assert unescape_entities("R&D投入") == "R&D投入"
     # Scraped text drops the semicolon, before Chinese and before a date alike.
     assert unescape_entities("&nbsp&nbsp本公司&nbsp2005年4月21日") == "\xa0\xa0本公司\xa02005年4月21日"
+    assert unescape_entities("&nbspG龙元(600491)日前披露") == "\xa0G龙元(600491)日前披露"
     assert unescape_entities("&nbspx") == "&nbspx"
 
 

@@ -84,6 +84,10 @@ _PLUG_HINT = re.compile(
     "|不承诺|证券投资咨询|风险自担|有风险"
     "|回复|点击|二维码|戳"
 )
+# A line that sends the reader to a site: 深度报告 权威内参 来自“证券通”www.KL178.com,
+# 更多资料:www.mypin.com.cn/nba, 以上附件内容详见上海证券交易所网站：http://www.sse.com.cn.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\w\-]+\.", re.IGNORECASE)
+_SEND_WORDS = re.compile(r"来自|尽在|更多|详见|浏览|登录|访问|推荐|精彩|搜索")
 # Where an article ends: the end mark and the editor lines after it.
 _END_MARK = re.compile(
     r"^[(（【\[]\s*(完|终)\s*[)）】\]]$"
@@ -212,8 +216,13 @@ def is_editorial_line(line: str) -> bool:
 
 
 def is_plug_line(line: str) -> bool:
-    """App plugs and comment or reprint disclaimers (`海量资讯、精准解读，尽在新浪财经APP`)."""
-    if len(line) > 120 or not _PLUG_HINT.search(line):
+    """App plugs and comment or reprint disclaimers (`海量资讯、精准解读，尽在新浪财经APP`), and a
+    line that sends the reader to a site (`深度报告 权威内参 来自“证券通”www.KL178.com`)."""
+    if len(line) > 120:
+        return False
+    if "." in line and "。" not in line and _WEB_ADDRESS.search(line) and _SEND_WORDS.search(line):
+        return True
+    if not _PLUG_HINT.search(line):
         return False
     if _PLUG.search(line):
         return True

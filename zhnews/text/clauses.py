@@ -48,8 +48,29 @@ def truncate(sentence: str, budget: int) -> str:
         acting = [b for b in breaks if _PREDICATE.search(head, _clause_start(head, b), b)]
         if acting and acting[-1] < cut and _TITLE.search(head, acting[-1], cut):
             cut = acting[-1]
+        # A clause of cause or condition whose main clause is cut off (…，同时，鉴于公司盈利前景不佳…)
+        # says nothing by itself, nor does the number of a list item cut after it (…；4…):
+        # cut before it, and before the connective that leads to it.
+        while _hangs(head[:cut]) and breaks.index(cut) > 0:
+            cut = breaks[breaks.index(cut) - 1]
         head = head[:cut]
     return head.rstrip(_CLAUSE_MARKS + " ") + "…"
+
+
+# The opening of a clause that needs a main clause after it, or that only leads on to the next one.
+# A clause that opens on 同时 or 此外 starts the next point, which the cut leaves out. One that opens
+# on 但是, 而且 or 并且 is a main clause and may end a cut; bare, it may not (nor may 另外: 另外一类…).
+_SUBORDINATE = re.compile(r"鉴于|由于|因为|虽然|尽管|如果|假如|若(?!干)|只要|即使|一旦|随着|除了|同时|此外")
+_BARE_LINK = re.compile(r"另外|而且|并且|但是?|然而|不过")
+_ITEM_NUMBER = re.compile(r"[\d一二三四五六七八九十]{1,3}")
+
+
+def _hangs(cut: str) -> bool:
+    """Whether the last clause of `cut` cannot end a summary: it opens a clause of cause or
+    condition, is a bare connective, or is a list item's number."""
+    start = _clause_start(cut, len(cut))
+    return bool(_SUBORDINATE.match(cut, start) or _BARE_LINK.fullmatch(cut, start)
+                or _ITEM_NUMBER.fullmatch(cut, start))
 
 
 # Verbs that make a clause report something (the rest of a long sentence is often names and titles).
@@ -99,6 +120,8 @@ def still_reports(cut: str, sentence: str) -> bool:
     sentence (not inside a name or a title), keeps a verb of news and a fact, does not end on
     what it announces (…检测结果显示…, …存在以下违规行为…), and stands alone."""
     core = cut.removesuffix("…")
+    if _hangs(core):
+        return False
     return (sentence[len(core):len(core) + 1] in _CLAUSE_MARKS and fact_score(core) >= 1
             and bool(_PREDICATE.search(core)) and not _LEADS_ON.search(core) and stands_alone(core))
 

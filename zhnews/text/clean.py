@@ -344,14 +344,44 @@ def make_title(heads: list[str]) -> tuple[str, list[str]]:
 _QUOTE_WIDGET = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
 
 
+# The links a portal put after a stock's, a car's, a place's or a paper's name, left as text:
+# G百联(行情,论坛)（600631）, 捷达(报价;图片), 丽江[图库], 《第一财经(相关:理财 证券)日报》, (专题 访谈 咨询).
+_LINK_LABEL = r"(?:行情|论坛|留言|股吧|资料|诊股|图库|报价|图片|专题|访谈|咨询|博客|视频)"
+_QUOTE_LINKS = re.compile(
+    r"[(（\[]\s*(?:" + _LINK_LABEL + r"(?:\s*[,，、;；\-－|｜]\s*|\s+)" + _LINK_LABEL
+    + r"(?:(?:\s*[,，、;；\-－|｜]\s*|\s+)" + _LINK_LABEL + r")*|图库|相关\s*[:：][^()（）\[\]]{1,20}?)\s*[)）\]]"
+)
+# Every link above holds one of these words.
+_LINK_WORDS = ("行情", "相关", "图库", "报价", "专题", "论坛", "留言", "股吧", "资料", "诊股", "图片", "访谈", "咨询", "博客", "视频")
+
+
+# A title the page labelled as its abstract, and a site's address with its timestamp run onto
+# a title: 摘要：在截至4月29日的这一财季…, …的十理由 www.XINHUANET.com2006年02月01日20:00:35来源：新华网.
+_TITLE_LABEL = re.compile(r"^[［\[【]?(?:摘要|内容提要|提要|导读|核心提示|导语)[］\]】]?\s*[:：]\s*")
+_TITLE_ADDRESS_TAIL = re.compile(r"\s+(?:https?://|www\.)\S*?\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}.*$", re.IGNORECASE)
+
+
+def tidy_title(title: str) -> str:
+    """The title without an abstract's label, a portal's links (`(行情,论坛)`) or a site's address
+    and timestamp after it."""
+    if any(word in title for word in _LINK_WORDS):
+        title = _QUOTE_LINKS.sub("", title)
+    if "." in title:
+        title = _TITLE_ADDRESS_TAIL.sub("", title)
+    stripped = _TITLE_LABEL.sub("", title, count=1)
+    return stripped if stripped else title
+
+
 def tidy_paragraph(paragraph: str) -> str:
     """`完成。...` loses its trailing dots, `…持续。返回腾讯网首页>>` its plug, a stock name its live
-    quote `(115.395, 2.79, 2.47%)`; a teaser cut mid-sentence keeps its dots."""
+    quote `(115.395, 2.79, 2.47%)` and a portal's links `(行情,论坛)`; a teaser cut mid-sentence keeps its dots."""
     # Every plug ends within 200 characters of the end (after spaces and >>) and holds one of
     # these words: most paragraphs need no regex scan at all.
     tail = paragraph.rstrip().rstrip(">»").rstrip()[-200:]
     if any(word in tail for word in _PLUG_WORDS):
         paragraph = _TRAILING_PLUG.sub("", paragraph)
+    if any(word in paragraph for word in _LINK_WORDS):
+        paragraph = _QUOTE_LINKS.sub("", paragraph)
     if "%" in paragraph:
         unquoted = _QUOTE_WIDGET.sub("", paragraph)
         if unquoted != paragraph:
@@ -523,6 +553,7 @@ def clean_page(text: str, allow_split: bool = True, trace: Trace | None = None,
         flags: dict[str, int] = {}
         paragraphs = []
         title, subtitles = make_title(heads)
+        title = tidy_title(title)
         for paragraph in subtitles + body:
             paragraph, dropped = split_mojibake(tidy_paragraph(strip_dateline(paragraph)))
             if dropped:

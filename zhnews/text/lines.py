@@ -50,11 +50,13 @@ _LEAD_PREFIXES = (
     # A dated one before a space: 5月10日消息 文件共享网络公司…
     re.compile(r"^[^\s，。：:；;（(]{0,10}?\d{1,2}月\d{1,2}日(?:[上下]午|晚间?)?消息\s+"),
     re.compile(r"^(新华社|中新社|中新网|人民网|央视网|本报)[^，,。]{0,16}?(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
-    re.compile(r"^[(（](记者|通讯员)[^)）]{0,30}[)）]\s*"),
+    # A bracketed credit: （记者 张三）, and a portal's author or translator: （文/蔡强）, （编译：…）
+    re.compile(r"^[(（](记者|通讯员|(?:文|撰文|作者|编译|文/图|图/文)\s*[/／:：|｜])[^)）]{0,30}[)）]\s*"),
     # A paper named in brackets, dated by the day: 《科创板日报》31日讯，
     re.compile(r"^《[^》]{2,12}》\d{1,2}日(电|讯)\s*[，,：:]?\s*"),
-    # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电
-    re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
+    # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电,
+    # 新华网重庆5月8日专电（记者 …）
+    re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(专?电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】
     re.compile(r"^[^\s，。：:；;]{2,12}?(日报|晚报|时报|商报|早报|快报|报|网|台|公司)讯\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     re.compile(r"^【[^】]{2,14}(讯|消息|报道|快讯)】\s*"),
@@ -100,6 +102,14 @@ _LEAD_PREFIXES = (
     re.compile(r"^[(（](来源|来自|图片来源|资料来源|图源|稿源)\s*[:：][^)）]{1,24}[)）]\s*"),
     # Brackets left over from a cut tag: 】中国上海/…
     re.compile(r"^[】\]]+\s*"),
+    # A section's label: 特别提示：…, 大市预测：…, 专家点评：…, 新浪财报分析：… (not a forecaster named before
+    # it: 高盛预测：…, 据世界旅游组织预测：…).
+    re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:特别|重要|温馨|小编|爱心|贴心|健康|友情|前景|大市|后市|技术|战术|盘面|财报|专家|"
+               r"精彩|行情|市场|操作|投资|风险|综合|新闻|今日|本周|每日))?(?:提示|预测|分析|点评|综述|解读|看点|速递|要闻)\s*[:：]\s*"),
+    # A paper named as the source of a dated report: 美国 纽约时报：日前，… (not an interviewer's
+    # question: 《第一财经日报》：在你看来，…)
+    re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s+)?《?[\u4e00-\u9fff]{2,8}(?:时报|日报|邮报|周刊|周报|晚报|晨报|新闻网|通讯社)》?\s*[:：]\s*"
+               r"(?=日前|近日|昨天|昨日|今天|今日|本周|上周|\d)"),
     # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
     re.compile(r"^(中国)?[\u4e00-\u9fff]{2,6}\s*[/，,]\s*(\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–]{1,2}\s*"),
 )
@@ -383,6 +393,9 @@ _SOLICIT = re.compile(r"请拨打|欢迎(?:来电|致电|垂询)|免费咨询|�
                       r"|^欢迎[^，,。！!]{0,12}(?:参与|参加|光临|莅临|关注|报名)|敬请(?:关注|期待|垂询)"
                       r"|特此(?:通知|公告|说明|函告|告知|声明)[。！!]?$",
                       re.IGNORECASE)
+# A form with blanks to fill, such as the proxy form an AGM notice ends with:
+# 兹授权委托 先生/女士代表…出席…股东大会, 委托日期：2006年 月 日, 兹全权委托________先生(女士)…
+_FORM_BLANK = re.compile(r"^兹(?:全权|授权)*委托|先生\s*/\s*女士|先生[(（]女士[)）]|年\s+月\s+日|_{3,}")
 # A list item that needs its list: 二是适当集中…, 其次是并购…
 # A numbered label opens one too: 争议三：…, 亮点一：…
 _LIST_ITEM = re.compile(r"^([一二三四五六七八九十]是|其[一二三四五六]|首先|其次|再次|最后|还有就是|再者|第[一二三四五六七八九十]+[，,、是]"
@@ -455,8 +468,9 @@ def _parallel(clauses: list[str]) -> bool:
 
 
 def is_dependent(sentence: str) -> bool:
-    """A sentence that needs the one before it (他强调…, 该项目…, 此外…)."""
-    return bool(_DEPENDENT.match(sentence))
+    """A sentence that needs the one before it (他强调…, 该项目…, 此外…), or the rest of a
+    quotation opened before it (…但5月份就上涨几乎不可能。”: the page broke the quote in two)."""
+    return bool(_DEPENDENT.match(sentence)) or sentence.count("”") > sentence.count("“")
 
 
 @_PER_SENTENCE
@@ -485,6 +499,8 @@ def _quotable(sentence: str) -> bool:
     if _LABEL.match(sentence) or _LIST_ITEM.match(sentence) or _BROKEN_START.match(sentence):
         return False
     if _PROMISE.search(sentence) or _DISCLAIMER.match(sentence) or _SOLICIT.search(sentence):
+        return False
+    if _FORM_BLANK.search(sentence):
         return False
     # A short exclamation is a headline or a slogan (广州南沙邮轮母港即将开通！).
     if sentence.rstrip("”’」』)）").endswith(("！", "!")) and not has_cjk(sentence, 20):

@@ -20,8 +20,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
 _PINYIN_NOTE = re.compile(rf"[(（?][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Scraped text often drops the semicolon of the commonest entities: `&nbsp&nbsp本公司`,
-# `&nbsp2005年4月21日` (a digit after the name ends it too, as it does in a browser).
-_BARE_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot)(?![;A-Za-z])")
+# `&nbsp2005年4月21日`, `&nbspG龙元` (a digit or a capital after the name ends it, as it does in a
+# browser: these names are lower case; a lower-case letter may be a longer name, `&nbspx` stays).
+_BARE_ENTITY = re.compile(r"&(nbsp|amp|lt|gt|quot)(?![;a-z])")
 _BARE_VALUE = {"nbsp": "\u00a0", "amp": "&", "lt": "<", "gt": ">", "quot": '"'}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # The space first, the neighbours after: the regex engine then jumps from space to space instead

@@ -160,6 +160,10 @@ def test_a_bare_route_is_not_quoted():
     ("具体操作建议请拨打：021-60000000 800-000-0000咨询。", False),  # a hotline
     ("欢迎广大投资者积极参与本次网上说明会！特此公告。", False),  # a notice's closing formula
     ("本公司董事会将在说明会上回答投资者提问，敬请关注。", False),  # its invitation
+    ("兹授权委托 先生/女士代表 单位(个人)出席某某电子股份有限公司2025年度股东大会并行使表决权。", False),  # a proxy form
+    ("兹全权委托________先生(女士)代表本单位(个人)出席某某股份有限公司相关股东会议。", False),  # the same, with blanks
+    ("委托日期：2025年 月 日", False),  # a date left blank
+    ("受股东委托，某某证券出席了股东大会，审议通过了2025年度利润分配方案。", True),  # a proxy that reports
     ("市民如有疑问，可拨打12345政务服务热线，全年受理诉求10.2万件。", True),  # a figure about a hotline
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
     ("市政府与13家银行签订总额9600亿元的全面战略合作协议,银企签约27个重大项目。", True),
@@ -173,7 +177,8 @@ def test_a_bare_route_is_not_quoted():
         "event boast", "list announced", "list item", "count of what follows", "numbered label",
         "bare credit", "first to speak", "bare credit with its occasion", "lost opening bracket", "count closing a list",
         "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
-        "a board's pledge", "promo", "hotline", "notice closer", "notice invitation", "a hotline's figures", "below-a-figure",
+        "a board's pledge", "promo", "hotline", "notice closer", "notice invitation", "proxy form", "proxy form with blanks",
+        "blank date", "proxy that reports", "a hotline's figures", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
@@ -208,9 +213,12 @@ def test_a_maxim_does_not_fill_the_budget():
     ("当时，全市轨道交通仅有两条线路。", True),  # when was that?
     ("华菱钢铁表示，该公司今年将投资30亿元建设新产线。", False),  # the speaker is named
     ("今年，其他城市也将陆续跟进。", False),  # 其他: not a pointer
+    ("在煤电价格联动的机制下，电价上涨是趋势，但5月份就上涨几乎不可能。”", True),  # the rest of a quotation
+    ("“根据煤电价格联动机制，电价上涨肯定是趋势。”省电力公司负责人说。", False),  # a whole quotation
+    ("省电力公司负责人表示：“这纯属假消息，到目前为止我们都没接到文件。", False),  # a quotation opened
 ], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因",
         "this-problem", "this-survey", "this-quarter", "time-opener-该", "source-opener-这", "当时", "speaker-named",
-        "其他"])
+        "其他", "quotation-closed-here", "quotation-whole", "quotation-opened-here"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
@@ -256,7 +264,16 @@ def test_a_restatement_of_what_is_chosen_is_not_added():
     # No list of officials after the news: the cut stays at the last clause break.
     ("2019年2月27日下午，街道党工委委员潘卓辉等一行八人到众创金融街进行实地考察调研，走访了入驻的12家金融机构和6家科技企业，"
      "详细了解企业融资需求和经营情况，并就下一步如何做好园区金融服务工作同企业负责人交换了意见和建议。", "详细了解企业融资需求和经营情况…"),
-], ids=["officials who came along", "no list"])
+    # A clause of cause cut from its main clause, and its connective, go too.
+    ("某证券研究所预计该公司2025年的净利润将只增长5%，与市场平均预期基本一致，公司一季度主营业务收入同比增长13%，维持此前给出的中性评级，"
+     "同时，鉴于公司新项目投产进度不及预期，下调其目标价至5.0元。", "维持此前给出的中性评级…"),
+    # So does the number of a list item cut after it.
+    ("三、会议审议事项：1、审议《2025年年度报告》及其摘要；2、审议《2025年董事会工作报告》；3、审议《2025年监事会工作报告》；"
+     "4、审议《2025年度财务决算报告》；5、审议《2025年度利润分配及资本公积金转增股本预案》。", "4、审议《2025年度财务决算报告》…"),
+    # A main clause that opens on 但是 may end the cut.
+    ("笔者认为原因有二：一是因为中国消费者目前买车还是一项“面子工程”，虽然2.0升排量车型的动力性能相对要比大排量车型稍差一些，"
+     "但是应付日常城市道路的行车需求可以说是绰绰有余，二是因为国家对大排量车型的消费税率更高。", "可以说是绰绰有余…"),
+], ids=["officials who came along", "no list", "clause of cause", "list item number", "main clause after 但是"])
 def test_a_cut_sentence_ends_on_its_last_clause_that_reports(sentence, ends_with):
     from zhnews.models.summarize.base import truncate
 
@@ -377,6 +394,13 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
      "昨天，记者从市政市容委获悉，全市将安装电子监控。"),
     ("美国东部时间5月9日（北京时间5月10日）消息：一家芯片公司周二宣布裁员1300人。", "一家芯片公司周二宣布裁员1300人。"),
     ("天河网消息 一家门户网站今日公布了第一季度财务报告。", "一家门户网站今日公布了第一季度财务报告。"),
+    ("（文/蔡强） 9日，北京移动对外宣布，从5月11日起将陆续推出新的话费套餐。", "9日，北京移动对外宣布，从5月11日起将陆续推出新的话费套餐。"),
+    ("（编译：某某IT 张三）思科今天发布了第三季度财报。", "思科今天发布了第三季度财报。"),
+    ("美国 纽约时报：日前，一家电脑公司公开表示，其首席律师已递交辞职申请。", "日前，一家电脑公司公开表示，其首席律师已递交辞职申请。"),
+    ("新华网重庆5月8日专电（记者 王金涛）“五一”黄金周期间，重庆江北国际机场进港旅客首次超过出港旅客。",
+     "“五一”黄金周期间，重庆江北国际机场进港旅客首次超过出港旅客。"),
+    ("特别提示：公司股权分置改革方案的部分内容进行了调整，公司股票将于5月11日复牌。", "公司股权分置改革方案的部分内容进行了调整，公司股票将于5月11日复牌。"),
+    ("某网财报分析：2025年第一季度，公司收入为4670万美元。", "2025年第一季度，公司收入为4670万美元。"),
     # The same shapes that are the sentence's subject, not its credit.
     ("据最新消息 园区首批企业下月入驻。", "据最新消息 园区首批企业下月入驻。"),
     ("中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。", "中国人民银行 昨天，宣布下调存款准备金率0.5个百分点。"),
@@ -384,12 +408,15 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("中国日报记者 张三 近日走访了园区企业。", "中国日报记者 张三 近日走访了园区企业。"),
     ("他接受中新社记者采访时表示震惊。", "他接受中新社记者采访时表示震惊。"),
     ("据《证券日报》记者统计，19家银行已对接399家平台。", "据《证券日报》记者统计，19家银行已对接399家平台。"),
+    ("《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？", "《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？"),
+    ("高盛预测：明年中国经济增长将达到9%。", "高盛预测：明年中国经济增长将达到9%。"),
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
         "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "another-zone's-time-消息", "site-消息-before-a-space",
+        "portal-author-in-brackets", "translator-in-brackets", "paper-as-source", "section-label", "column-label", "专电",
         "据…消息-as-the-sentence", "subject-before-the-date",
-        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet"])
+        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
@@ -479,7 +506,10 @@ def test_the_next_best_sentence_is_cut_at_a_clause_to_the_room_left(cut_to_fit, 
      "联合国贸易和发展会议9月25日发布主题为“为全球绿色新政融资”的《2019年贸易和发展报告》，预计全球经济增长2.3%。", False),
     ("科技部副部长在25日举行的国新办发布会上说，初步核算…",
      "科技部副部长在25日举行的国新办发布会上说，初步核算，2021年全国169家国家级高新区营业收入超过48万亿元。", False),
-], ids=["clause-with-figures", "ends-on-a-reporting-verb", "ends-on-a-promise", "inside-a-title", "ends-on-a-lead-in"])
+    ("该行预计公司净利润将增长5%，与市场平均预期一致，同时，鉴于公司盈利前景不佳…",
+     "该行预计公司净利润将增长5%，与市场平均预期一致，同时，鉴于公司盈利前景不佳，将目标价下调至5.0港元。", False),
+], ids=["clause-with-figures", "ends-on-a-reporting-verb", "ends-on-a-promise", "inside-a-title", "ends-on-a-lead-in",
+        "ends-on-a-clause-of-cause"])
 def test_a_cut_is_quoted_only_when_it_still_reports(cut, sentence, reports):
     from zhnews.text.clauses import still_reports
 
