@@ -51,9 +51,10 @@ def truncate(sentence: str, budget: int) -> str:
         # A clause of cause or condition whose main clause is cut off (…，同时，鉴于公司盈利前景不佳…)
         # says nothing by itself, nor does the number of a list item cut after it (…；4…):
         # cut before it, and before the connective that leads to it.
-        while _hangs(head[:cut]) and breaks.index(cut) > 0:
-            cut = breaks[breaks.index(cut) - 1]
-        head = head[:cut]
+        i = breaks.index(cut)
+        while i > 0 and _hangs(head[:breaks[i]]):
+            i -= 1
+        head = head[:breaks[i]]
     return head.rstrip(_CLAUSE_MARKS + " ") + "…"
 
 

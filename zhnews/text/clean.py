@@ -20,6 +20,7 @@ from functools import partial
 from . import boilerplate as bp
 from .chars import key_runs_and_gaps, normalized_key
 from .lines import (
+    ABSTRACT_LABEL,
     CONTINUATION_END,
     MAX_HEADING,
     MAX_LEAD_HEADING,
@@ -347,25 +348,23 @@ _QUOTE_WIDGET = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)
 # The links a portal put after a stock's, a car's, a place's or a paper's name, left as text:
 # G百联(行情,论坛)（600631）, 捷达(报价;图片), 丽江[图库], 《第一财经(相关:理财 证券)日报》, (专题 访谈 咨询).
 _LINK_LABEL = r"(?:行情|论坛|留言|股吧|资料|诊股|图库|报价|图片|专题|访谈|咨询|博客|视频)"
-_QUOTE_LINKS = re.compile(
-    r"[(（\[]\s*(?:" + _LINK_LABEL + r"(?:\s*[,，、;；\-－|｜]\s*|\s+)" + _LINK_LABEL
-    + r"(?:(?:\s*[,，、;；\-－|｜]\s*|\s+)" + _LINK_LABEL + r")*|图库|相关\s*[:：][^()（）\[\]]{1,20}?)\s*[)）\]]"
+_LINK_SEP = r"(?:\s*[,，、;；\-－|｜]\s*|\s+)"
+_PORTAL_LINKS = re.compile(
+    r"[(（\[]\s*(?:" + _LINK_LABEL + r"(?:" + _LINK_SEP + _LINK_LABEL + r")+|图库|相关\s*[:：][^()（）\[\]]{1,20}?)\s*[)）\]]"
 )
 
 
-# A title the page labelled as its abstract, and a site's address with its timestamp run onto
-# a title: 摘要：在截至4月29日的这一财季…, …的十理由 www.XINHUANET.com2006年02月01日20:00:35来源：新华网.
-_TITLE_LABEL = re.compile(r"^[［\[【]?(?:摘要|内容提要|提要|导读|核心提示|导语)[］\]】]?\s*[:：]\s*")
+# A site's address with its timestamp run onto a title: …的十理由 www.XINHUANET.com2006年02月01日20:00:35来源：新华网.
 _TITLE_ADDRESS_TAIL = re.compile(r"\s+(?:https?://|www\.)\S*?\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}.*$", re.IGNORECASE)
 
 
 def tidy_title(title: str) -> str:
     """The title without an abstract's label, a portal's links (`(行情,论坛)`) or a site's address
     and timestamp after it."""
-    title = _QUOTE_LINKS.sub("", title)
+    title = _PORTAL_LINKS.sub("", title)
     if "." in title:
         title = _TITLE_ADDRESS_TAIL.sub("", title)
-    stripped = _TITLE_LABEL.sub("", title, count=1)
+    stripped = ABSTRACT_LABEL.sub("", title, count=1)
     return stripped if stripped else title
 
 
@@ -378,7 +377,7 @@ def tidy_paragraph(paragraph: str) -> str:
     if any(word in tail for word in _PLUG_WORDS):
         paragraph = _TRAILING_PLUG.sub("", paragraph)
     # The pattern opens on a bracket, which the engine scans for: cheaper than any gate by words.
-    paragraph = _QUOTE_LINKS.sub("", paragraph)
+    paragraph = _PORTAL_LINKS.sub("", paragraph)
     if "%" in paragraph:
         unquoted = _QUOTE_WIDGET.sub("", paragraph)
         if unquoted != paragraph:

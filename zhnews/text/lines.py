@@ -44,6 +44,9 @@ _DATELINE = re.compile(
 )
 # At the start of a summary sentence, station idents as well:
 # 央视网消息（新闻联播）：本台消息，新华社北京3月1日电（记者 王某）
+# An abstract's label, on a lead or on a title: ［提要］, 摘要：, 【导读】：
+ABSTRACT_LABEL = re.compile(r"^(?:[［\[【](?:内容提要|提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?"
+                            r"|(?:内容提要|提要|摘要|导读|核心提示|导语)\s*[:：])\s*")
 _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{1,12}?消息\s*[(（][^)）]{0,20}[)）]\s*[：:；;，,]?\s*"),
     re.compile(r"^[^\s，。：:；;（(]{1,8}?消息\s*[：:；;，,]\s*"),
@@ -77,8 +80,7 @@ _LEAD_PREFIXES = (
     re.compile(r"^原标题\s*[:：].{0,40}?(?=新华社|中新社|中新网|人民网|本报讯|[^，。\s]{0,10}\d{1,2}月\d{1,2}日电)"),
     # A reporter's credit run into the text: 记者 陈伟斌 整理报道6月20日晚上…; an abstract's label: ［提要］
     re.compile(r"^(本报)?记者\s*[\u4e00-\u9fff·]{2,4}\s*(整理|综合)?报道\s*(?=\d|[\u4e00-\u9fff])"),
-    re.compile(r"^[［\[【](提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?\s*"),
-    re.compile(r"^(提要|摘要|导读|核心提示|导语)\s*[:：]\s*"),
+    ABSTRACT_LABEL,
     # A byline set off by spaces: 记者 李冰2003年，…; 记者 刘琪 近期，… And a subheading the page ran
     # into it or into an agency's dateline: 网贷存管乱象有望得到遏制记者 刘琪 近期，…,
     # 500年内不会再有第二个中新社香港10月30日电 （记者 杨喆）… (not an outlet's name: 中国日报记者 张三 …).
@@ -102,10 +104,10 @@ _LEAD_PREFIXES = (
     re.compile(r"^[(（](来源|来自|图片来源|资料来源|图源|稿源)\s*[:：][^)）]{1,24}[)）]\s*"),
     # Brackets left over from a cut tag: 】中国上海/…
     re.compile(r"^[】\]]+\s*"),
-    # A section's label: 特别提示：…, 大市预测：…, 专家点评：…, 新浪财报分析：… (not a forecaster named before
-    # it: 高盛预测：…, 据世界旅游组织预测：…).
+    # A section's label: 特别提示：…, 大市预测：…, 新浪财报分析：… (not a forecaster named before it: 高盛预测：…,
+    # 据世界旅游组织预测：…; nor a commentary's 点评：, which `_LABEL` bars).
     re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:特别|重要|温馨|小编|爱心|贴心|健康|友情|前景|大市|后市|技术|战术|盘面|财报|专家|"
-               r"精彩|行情|市场|操作|投资|风险|综合|新闻|今日|本周|每日))?(?:提示|预测|分析|点评|综述|解读|看点|速递|要闻)\s*[:：]\s*"),
+               r"精彩|行情|市场|操作|投资|风险|综合|新闻|今日|本周|每日))?(?:提示|预测|分析|综述|解读|看点|速递|要闻)\s*[:：]\s*"),
     # A paper named as the source of a dated report: 美国 纽约时报：日前，… (not an interviewer's
     # question: 《第一财经日报》：在你看来，…)
     re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s+)?《?[\u4e00-\u9fff]{2,8}(?:时报|日报|邮报|周刊|周报|晚报|晨报|新闻网|通讯社)》?\s*[:：]\s*"

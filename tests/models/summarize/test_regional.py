@@ -410,13 +410,14 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("据《证券日报》记者统计，19家银行已对接399家平台。", "据《证券日报》记者统计，19家银行已对接399家平台。"),
     ("《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？", "《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？"),
     ("高盛预测：明年中国经济增长将达到9%。", "高盛预测：明年中国经济增长将达到9%。"),
+    ("专家点评：这一政策将带动园区投资增长两成。", "专家点评：这一政策将带动园区投资增长两成。"),  # a commentary: `_LABEL` bars it
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
         "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "another-zone's-time-消息", "site-消息-before-a-space",
         "portal-author-in-brackets", "translator-in-brackets", "paper-as-source", "section-label", "column-label", "专电",
         "据…消息-as-the-sentence", "subject-before-the-date",
-        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named"])
+        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named", "a-commentary-label"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
