@@ -258,3 +258,33 @@ def test_a_title_loses_its_label_links_and_address(first_line, title):
     body = "某某公司今天发布了2025财年第三季度财报，销售额同比增长18%。报告显示，公司第三季度净利润同比略有下滑。"
     [article] = clean_page(first_line + "\n" + body, row=True)
     assert article.title == title
+
+
+_BODY = "某某公司今天发布了2025财年第三季度财报，销售额同比增长18%。报告显示，公司第三季度净利润同比略有下滑。"
+
+
+# A report's source or a reporter on a line of its own is a byline: neither the title nor the body.
+@pytest.mark.parametrize("first_line", [
+    "英国《某某新闻》2006年4月6日报道",
+    "俄罗斯某某社2006年5月6日报道",
+    "某某国际广播电台报道",
+    "英国《某某时报》弗朗西斯科·格雷拉(Francesco Guerrera)香港报道",
+    "某某公司2006年4月12日报道",
+    "●本报记者　王　文",
+    "某某时报特约撰稿人 司马岩 某某时报特约记者 童 宜",
+], ids=["paper-and-date", "agency-and-date", "station", "paper-reporter-and-place", "company-and-date",
+        "spaced-name", "two-spaced-credits"])
+def test_a_source_or_reporter_line_is_neither_title_nor_body(first_line):
+    [article] = clean_page(first_line + "\n" + _BODY, row=True)
+    assert article.title == ""
+    assert first_line not in article.text and "销售额同比增长18%" in article.text
+
+
+@pytest.mark.parametrize("first_line", [
+    "12:10 某某足球午间报道",          # a programme in a schedule
+    "据俄罗斯《某某报》报道",            # leads into the next line
+    "某市曝光黑作坊 本台跟踪报道",
+], ids=["schedule", "attribution", "headline-with-report"])
+def test_a_line_ending_in_report_that_names_no_source_is_kept(first_line):
+    [article] = clean_page(first_line + "\n" + _BODY, row=True)
+    assert first_line in article.title + "\n" + article.text

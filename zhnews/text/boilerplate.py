@@ -95,7 +95,16 @@ _END_MARK = re.compile(
 )
 _RELATED_SOFT = re.compile(r"^[【\[]?(相关链接|链接)[】\]]?\s*[:：]?$")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_BYLINE = re.compile(r"(记者|通讯员|特约撰稿|撰文|编辑)\s*[/／:：]?\s*[" + CJK + "]{2,4}")
+# A name may be spaced out to the width of a longer one: 本报记者　王　文, 特约记者 童 宜.
+_BYLINE = re.compile(r"(记者|通讯员|特约撰稿|撰文|编辑)\s*[/／:：]?\s*[" + CJK + r"](?:\s?[" + CJK + "]){1,3}")
+# A report's source on a line of its own: 英国《防务新闻》2006年4月6日报道, 俄罗斯塔斯社2006年5月6日报道,
+# 中国国际广播电台报道, 英国《金融时报》弗朗西斯科·格雷拉(Francesco Guerrera)香港报道 (not a programme in a
+# schedule, 12:10 天天足球午间报道, nor an attribution that leads into the next line, 据…报道).
+_REPORT_LINE = re.compile(
+    r"^(?!据)[^，,。：:；;]{0,30}?(?:《[^》]{2,16}》|通讯社|广播电台|电视台|[\u4e00-\u9fff](?:社|网站))"
+    r"[^，,。：:；;《》]{0,40}?(?:综合|摄影)?报道$"
+    r"|^(?!据)[^，,。：:；;\d]{2,30}?\d{4}年\d{1,2}月(?:\d{1,2}日)?刊?报道$"
+)
 
 
 def cjk_ratio(line: str) -> float:
@@ -248,7 +257,8 @@ def is_soft_related_marker(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """A standalone reporter line: `株洲日报·掌上株洲记者/周嵩 通讯员/谭洪汀`."""
-    return len(line) <= 50 and line[-1:] not in _TERMINAL and bool(_BYLINE.search(line))
+    return (len(line) <= 50 and line[-1:] not in _TERMINAL and bool(_BYLINE.search(line))
+            or len(line) <= 60 and line.endswith("报道") and bool(_REPORT_LINE.match(line)))
 
 
 CHROME_RULES = (

@@ -54,17 +54,22 @@ _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{0,10}?\d{1,2}月\d{1,2}日(?:[上下]午|晚间?)?消息\s+"),
     re.compile(r"^(新华社|中新社|中新网|人民网|央视网|本报)[^，,。]{0,16}?(电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     # A bracketed credit: （记者 张三）, and a portal's author or translator: （文/蔡强）, （编译：…）
-    re.compile(r"^[(（](记者|通讯员|(?:文|撰文|作者|编译|文/图|图/文)\s*[/／:：|｜])[^)）]{0,30}[)）]\s*"),
+    # (and one with no mark after 作者: （作者根纳季·涅恰耶夫），…)
+    re.compile(r"^[(（](记者|通讯员|作者|(?:文|撰文|编译|文/图|图/文)\s*[/／:：|｜])[^)）]{0,30}[)）]\s*[，,]?\s*"),
     # A paper named in brackets, dated by the day: 《科创板日报》31日讯，
     re.compile(r"^《[^》]{2,12}》\d{1,2}日(电|讯)\s*[，,：:]?\s*"),
     # Any outlet's dated dateline: 红网时刻3月25日讯, 株洲新闻网11月3日讯（记者 …）, 中新网北京11月30日电,
     # 新华网重庆5月8日专电（记者 …）
     re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(专?电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
+    # …and its dated report before a space: CNET科技资讯网5月9日国际报道 全球…, 英国《防务新闻》2006年4月24日报道 …
+    re.compile(r"^[^\s，。：:；;]{2,20}?\d{1,2}月\d{1,2}日(国际|国内|综合)?报道\s+"),
     # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】
     re.compile(r"^[^\s，。：:；;]{2,12}?(日报|晚报|时报|商报|早报|快报|报|网|台|公司)讯\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     re.compile(r"^【[^】]{2,14}(讯|消息|报道|快讯)】\s*"),
     # A report attribution: 据央视新闻报道，据财联社消息，北京时间11月7日下午消息，
     re.compile(r"^据[^，,。]{2,12}(报道|消息)\s*[，,：:]\s*"),
+    # …and an outlet's report before a space: 据重庆晨报报道 黄金首饰… (not 据最新消息 园区…)
+    re.compile(r"^据[^，,。\s]{1,12}(?:报|社|台|网|刊|》)报道\s+"),
     re.compile(r"^北京时间[^，,。]{0,16}消息\s*[，,：:]\s*"),
     # Another zone's time, with Beijing's beside it: 美国东部时间5月9日（北京时间5月10日）消息：…
     re.compile(r"^[\u4e00-\u9fff]{2,6}时间[^，,。]{0,30}?消息\s*[，,：:]\s*"),
@@ -96,7 +101,7 @@ _LEAD_PREFIXES = (
     re.compile(r"^各(相关|有关|区|县|市|级|部门|单位|成员|委|办)[^：:。！？!?]{0,60}[：:]\s*"),
     re.compile(r"^[^，,。！？!?\s“”]{4,30}?(?<![报社网台刊站])"
                r"(?=(本报)?(记者|通讯员)\s+[\u4e00-\u9fff·]{2,4}\s|(新华社|中新社|中新网)[^，,。]{0,12}\d{1,2}月\d{1,2}日电"
-               r"|[\u4e00-\u9fff]{1,4}(日报|晚报|时报|商报|早报|快报)讯)"),
+               r"|[\u4e00-\u9fff]{1,4}(日报|晚报|时报|商报|早报|快报)讯|本报讯)"),
     # Subheadings run into the lead with spaces between them, before its date:
     # 全市拟装6万电子眼监控地沟油紧盯废油排放 设备总费用大约3000万元 昨天，记者从…
     re.compile(r"^([^，,。！？!?\s]{8,30}\s+){1,3}(?=(昨天|今天|昨日|今日|近日|日前|\d{1,2}月\d{1,2}日)[，,])"),
@@ -112,6 +117,15 @@ _LEAD_PREFIXES = (
     # question: 《第一财经日报》：在你看来，…)
     re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s+)?《?[\u4e00-\u9fff]{2,8}(?:时报|日报|邮报|周刊|周报|晚报|晨报|新闻网|通讯社)》?\s*[:：]\s*"
                r"(?=日前|近日|昨天|昨日|今天|今日|本周|上周|\d)"),
+    # The label of the details that follow: 具体情况为：含金量为99%的黄金首饰单价从…
+    re.compile(r"^具体(?:情况|内容|安排|做法|措施|标准|办法|价格|时间|方案)?(?:为|是|如下)[：:]\s*"),
+    # A list's label or a writer's name in brackets before a sentence: （深圳地区）深圳部分银行…。,
+    # (一)审议通过《…》。, (赵曼莉)尽管…
+    re.compile(r"^[(（](?:[一二三四五六七八九十\d]{1,2}|[\u4e00-\u9fff]{2,6})[)）]\s*(?=[\u4e00-\u9fff“《])"
+               r"(?=.*[。！？!?；;][”’」』)）]*$)"),
+    # A list's number before a sentence: 1、中国证监会9日晚间发布…。, 二、审议通过了…。 (not a range: 2、3月份…,
+    # 一、二季度…; nor a decimal: 0.975分析…; a numbered heading, 一、总体要求, keeps it and stays a list's label).
+    re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:、|[.．](?!\d))\s*(?!\d{1,2}(?!\d)|[一二三四五六七八九十两][、季月线级等])(?=.*[。！？!?；;][”’」』)）]*$)"),
     # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
     re.compile(r"^(中国)?[\u4e00-\u9fff]{2,6}\s*[/，,]\s*(\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–]{1,2}\s*"),
 )

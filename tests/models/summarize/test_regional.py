@@ -424,6 +424,40 @@ def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, 
     assert strip_lead(sentence) == kept
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    ("某某科技资讯网5月9日国际报道 全球最大的游戏机制造商首次演示了下一代游戏机。", "全球最大的游戏机制造商首次演示了下一代游戏机。"),
+    ("英国《某某周刊》2006年4月26日报道 荷兰将更新108架战斗机的雷达告警接收机。", "荷兰将更新108架战斗机的雷达告警接收机。"),
+    ("教育部即将启动高考网上咨询周活动本报讯“高校招生网上咨询周”活动将于5月12日启动。", "“高校招生网上咨询周”活动将于5月12日启动。"),
+    ("1、中国证监会9日晚间发布第31号令。", "中国证监会9日晚间发布第31号令。"),
+    ("二、审议通过了《关于修改公司章程的议案》。", "审议通过了《关于修改公司章程的议案》。"),
+    ("3. 加快推进产业园二期建设，年内开工12个项目。", "加快推进产业园二期建设，年内开工12个项目。"),
+    ("3、1960年，她的月薪是62.5元。", "1960年，她的月薪是62.5元。"),
+    ("某社5月9日报道称，某公司将裁员三万人。", "某社5月9日报道称，某公司将裁员三万人。"),
+    ("2、3月份全市出口增长明显。", "2、3月份全市出口增长明显。"),
+    ("一、二季度全省经济运行平稳。", "一、二季度全省经济运行平稳。"),
+    ("三、四线城市房价回落。", "三、四线城市房价回落。"),
+    ("1.5亿元资金已经到位，项目将于下月开工。", "1.5亿元资金已经到位，项目将于下月开工。"),
+    ("0.975分析，开盘合理，主队有望取胜。", "0.975分析，开盘合理，主队有望取胜。"),
+    ("一、总体要求", "一、总体要求"),
+    ("（深圳地区）深圳部分银行对大额提现收取0.07%至0.1%的手续费。", "深圳部分银行对大额提现收取0.07%至0.1%的手续费。"),
+    ("(赵曼莉)海南“五一”黄金周接待游客突破55万人次。", "海南“五一”黄金周接待游客突破55万人次。"),
+    ("(一)审议通过《公司2005年年度报告》。", "审议通过《公司2005年年度报告》。"),
+    ("（中国）有限公司", "（中国）有限公司"),
+    ("据某某晨报报道 黄金首饰将在今日再次涨价。", "黄金首饰将在今日再次涨价。"),
+    ("具体情况为：含金量为99%的黄金首饰单价从每克198元涨到225元。", "含金量为99%的黄金首饰单价从每克198元涨到225元。"),
+    ("具体来看，一季度全市规模以上工业增加值增长8.2%。", "具体来看，一季度全市规模以上工业增加值增长8.2%。"),
+    ("（作者某某·某某夫），中国空军大约5000架战斗机中，90%是翻版。", "中国空军大约5000架战斗机中，90%是翻版。"),
+], ids=["dated-国际报道", "paper-dated-报道", "headline-run-into-本报讯", "list-number-、", "list-number-chinese",
+        "list-number-dot", "list-number-before-a-year", "报道称-is-the-sentence", "a-range-of-months", "a-range-of-quarters",
+        "a-range-of-tiers", "a-decimal", "a-decimal-of-three-digits", "a-numbered-heading", "bracketed-label",
+        "bracketed-writer", "bracketed-number", "bracketed-heading", "据…报道-before-a-space", "具体情况为-label", "具体来看-stays",
+        "作者-with-no-mark"])
+def test_a_dated_report_a_run_in_headline_and_a_list_number_leave_the_lead(sentence, kept):
+    from zhnews.text.lines import strip_lead
+
+    assert strip_lead(sentence) == kept
+
+
 def test_a_caption_credited_by_name_is_not_quoted():
     from zhnews.text.lines import summary_candidates
 
