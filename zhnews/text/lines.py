@@ -113,6 +113,8 @@ _LEAD_PREFIXES = (
     # 据世界旅游组织预测：…; nor a commentary's 点评：, which `_LABEL` bars).
     re.compile(r"^(?:[\u4e00-\u9fff]{0,2}(?:特别|重要|温馨|小编|爱心|贴心|健康|友情|前景|大市|后市|技术|战术|盘面|财报|专家|"
                r"精彩|行情|市场|操作|投资|风险|综合|新闻|今日|本周|每日))?(?:提示|预测|分析|综述|解读|看点|速递|要闻)\s*[:：]\s*"),
+    # A profile's label: 项目简介：…, 公司概况：…, 剧情简介：… (not before a pointer to what it profiles: 该剧…)
+    re.compile(r"^(?:项目|公司|企业|产品|剧情|内容|人物|活动|园区|基本)(?:简介|概况)\s*[:：]\s*(?!该|这|此|其)"),
     # A paper named as the source of a dated report: 美国 纽约时报：日前，… (not an interviewer's
     # question: 《第一财经日报》：在你看来，…)
     re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s+)?《?[\u4e00-\u9fff]{2,8}(?:时报|日报|邮报|周刊|周报|晚报|晨报|新闻网|通讯社)》?\s*[:：]\s*"

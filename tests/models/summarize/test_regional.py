@@ -447,11 +447,13 @@ def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, 
     ("具体情况为：含金量为99%的黄金首饰单价从每克198元涨到225元。", "含金量为99%的黄金首饰单价从每克198元涨到225元。"),
     ("具体来看，一季度全市规模以上工业增加值增长8.2%。", "具体来看，一季度全市规模以上工业增加值增长8.2%。"),
     ("（作者某某·某某夫），中国空军大约5000架战斗机中，90%是翻版。", "中国空军大约5000架战斗机中，90%是翻版。"),
+    ("项目简介：某某产业园总投资20亿元，规划用地800亩。", "某某产业园总投资20亿元，规划用地800亩。"),
+    ("剧情简介：该剧讲述了一位乡村教师的故事。", "剧情简介：该剧讲述了一位乡村教师的故事。"),
 ], ids=["dated-国际报道", "paper-dated-报道", "headline-run-into-本报讯", "list-number-、", "list-number-chinese",
         "list-number-dot", "list-number-before-a-year", "报道称-is-the-sentence", "a-range-of-months", "a-range-of-quarters",
         "a-range-of-tiers", "a-decimal", "a-decimal-of-three-digits", "a-numbered-heading", "bracketed-label",
         "bracketed-writer", "bracketed-number", "bracketed-heading", "据…报道-before-a-space", "具体情况为-label", "具体来看-stays",
-        "作者-with-no-mark"])
+        "作者-with-no-mark", "profile-label", "profile-label-before-a-pointer"])
 def test_a_dated_report_a_run_in_headline_and_a_list_number_leave_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
