@@ -116,15 +116,17 @@ def _long_dev_rows() -> list[dict]:
 # 10 finance and 10 IT articles of SogouC's train split (row 0 of every five). Slice 8 takes no
 # themes_dev rows (none of 200 characters or more is left) and 20 finance and 20 IT articles of the
 # train split (row 1 of every five); slice 9 the same of row 2 of every five, slice 10 of row 3, slice 11 of row 4,
-# and slice 12 of row 0 past the ten slice 7 took.
+# and slice 12 of row 0 past the ten slice 7 took; slices 13-16 take rows 1-4 past the twenty slices 8-11 took
+# (what is left: 11 to 14 of each label).
 # Each entry: (themes_dev remainders, SogouC offset, SogouC rows skipped at that offset).
 _SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0), 5: (None, 0, 4),
            6: (None, 1, 5), 7: (None, 0, 0), 8: ((), 1, 0), 9: ((), 2, 0),
-           10: ((), 3, 0), 11: ((), 4, 0), 12: ((), 0, 10)}
+           10: ((), 3, 0), 11: ((), 4, 0), 12: ((), 0, 10),
+           13: ((), 1, 20), 14: ((), 2, 20), 15: ((), 3, 20), 16: ((), 4, 20)}
 _PER_SLICE = 30
 # Where a slice's SogouC articles come from, and how many of each label (test, 5 unless named here).
 _SOGOUC_FROM = {7: ("train", 10), 8: ("train", 20), 9: ("train", 20), 10: ("train", 20), 11: ("train", 20),
-                12: ("train", 20)}
+                **{k: ("train", 20) for k in (12, 13, 14, 15, 16)}}
 
 
 def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:

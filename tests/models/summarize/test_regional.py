@@ -449,11 +449,18 @@ def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, 
     ("（作者某某·某某夫），中国空军大约5000架战斗机中，90%是翻版。", "中国空军大约5000架战斗机中，90%是翻版。"),
     ("项目简介：某某产业园总投资20亿元，规划用地800亩。", "某某产业园总投资20亿元，规划用地800亩。"),
     ("剧情简介：该剧讲述了一位乡村教师的故事。", "剧情简介：该剧讲述了一位乡村教师的故事。"),
+    ("2006年5月8日，中国上海——某公司一年一度的分析师大会在加州举行。", "某公司一年一度的分析师大会在加州举行。"),
+    ("某某网5月9日消息[文/新闻主笔 某某某] 某芯片公司将以新品牌替代现有的两个品牌。", "某芯片公司将以新品牌替代现有的两个品牌。"),
+    ("《专家之言》受地产股配股消息影响，港股昨日大跌167点。", "受地产股配股消息影响，港股昨日大跌167点。"),
+    ("《市场观察》资金昨日再度追捧银行股。", "资金昨日再度追捧银行股。"),
+    ("《条例》明确，园区企业可享受三年免租。", "《条例》明确，园区企业可享受三年免租。"),
+    ("《人民日报》发表评论员文章。", "《人民日报》发表评论员文章。"),
 ], ids=["dated-国际报道", "paper-dated-报道", "headline-run-into-本报讯", "list-number-、", "list-number-chinese",
         "list-number-dot", "list-number-before-a-year", "报道称-is-the-sentence", "a-range-of-months", "a-range-of-quarters",
         "a-range-of-tiers", "a-decimal", "a-decimal-of-three-digits", "a-numbered-heading", "bracketed-label",
         "bracketed-writer", "bracketed-number", "bracketed-heading", "据…报道-before-a-space", "具体情况为-label", "具体来看-stays",
-        "作者-with-no-mark", "profile-label", "profile-label-before-a-pointer"])
+        "作者-with-no-mark", "profile-label", "profile-label-before-a-pointer", "release-dateline-date-first",
+        "消息-and-bracketed-writer", "column-之言", "column-观察", "a-document-named", "a-paper-named"])
 def test_a_dated_report_a_run_in_headline_and_a_list_number_leave_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
