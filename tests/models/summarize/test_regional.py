@@ -216,9 +216,13 @@ def test_a_maxim_does_not_fill_the_budget():
     ("在煤电价格联动的机制下，电价上涨是趋势，但5月份就上涨几乎不可能。”", True),  # the rest of a quotation
     ("“根据煤电价格联动机制，电价上涨肯定是趋势。”省电力公司负责人说。", False),  # a whole quotation
     ("省电力公司负责人表示：“这纯属假消息，到目前为止我们都没接到文件。", False),  # a quotation opened
+    ("照此计算，苏宁再融资额约为7.8亿元人民币。", True),  # computed from what?
+    ("国泰基金和博时基金也持类似的观点。", True),  # like whose view?
+    ("两家基金公司持相同的观点：后市仍将上涨。", False),  # the same as each other
 ], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因",
         "this-problem", "this-survey", "this-quarter", "time-opener-该", "source-opener-这", "当时", "speaker-named",
-        "其他", "quotation-closed-here", "quotation-whole", "quotation-opened-here"])
+        "其他", "quotation-closed-here", "quotation-whole", "quotation-opened-here", "照此", "a-view-like-one-before",
+        "a-view-of-their-own"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
@@ -453,6 +457,8 @@ def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, 
     ("某某网5月9日消息[文/新闻主笔 某某某] 某芯片公司将以新品牌替代现有的两个品牌。", "某芯片公司将以新品牌替代现有的两个品牌。"),
     ("《专家之言》受地产股配股消息影响，港股昨日大跌167点。", "受地产股配股消息影响，港股昨日大跌167点。"),
     ("《市场观察》资金昨日再度追捧银行股。", "资金昨日再度追捧银行股。"),
+    ("《窝轮速递》国企股中，建行昨日逆市上升。", "国企股中，建行昨日逆市上升。"),
+    ("某某网北京5月9日消息[某某某/文]近日，某搜索公司表示将坚持进入手机搜索市场。", "近日，某搜索公司表示将坚持进入手机搜索市场。"),
     ("《条例》明确，园区企业可享受三年免租。", "《条例》明确，园区企业可享受三年免租。"),
     ("《人民日报》发表评论员文章。", "《人民日报》发表评论员文章。"),
 ], ids=["dated-国际报道", "paper-dated-报道", "headline-run-into-本报讯", "list-number-、", "list-number-chinese",
@@ -460,7 +466,7 @@ def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, 
         "a-range-of-tiers", "a-decimal", "a-decimal-of-three-digits", "a-numbered-heading", "bracketed-label",
         "bracketed-writer", "bracketed-number", "bracketed-heading", "据…报道-before-a-space", "具体情况为-label", "具体来看-stays",
         "作者-with-no-mark", "profile-label", "profile-label-before-a-pointer", "release-dateline-date-first",
-        "消息-and-bracketed-writer", "column-之言", "column-观察", "a-document-named", "a-paper-named"])
+        "消息-and-bracketed-writer", "column-之言", "column-观察", "column-速递", "消息-and-writer/文", "a-document-named", "a-paper-named"])
 def test_a_dated_report_a_run_in_headline_and_a_list_number_leave_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
