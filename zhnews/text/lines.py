@@ -374,7 +374,7 @@ _SCENE_ANY = re.compile(
 )
 # An opening clause that points back: 为破解这一难题，… 在这一背景下，… 为做好这次调查，…
 # (not a date: 在截至3月31日的这一财季，…)
-_POINTS_BACK = r"[^，,。]{0,10}(?:这一(?!财?季|年|月|周|天|日)|这个|这些|这种|这样|这次|这项|这场|此类|上述)[^，,。]{0,10}[，,]"
+_POINTS_BACK = r"[^，,。]{0,10}(?:这一(?!财?季|年|月|周|天|日)|这个|这些|这种|这样|这次|这项|这场|此类|上述|上面的|前面的|上文)[^，,。]{0,10}[，,]"
 _POINTER_OPENER = re.compile(_POINTS_BACK)
 # A clause that opens on when it happened: where a report's own sentence starts.
 EVENT_START = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|近日|日前|昨天|今天|昨日|今日|当天")

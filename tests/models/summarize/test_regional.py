@@ -219,10 +219,12 @@ def test_a_maxim_does_not_fill_the_budget():
     ("照此计算，苏宁再融资额约为7.8亿元人民币。", True),  # computed from what?
     ("国泰基金和博时基金也持类似的观点。", True),  # like whose view?
     ("两家基金公司持相同的观点：后市仍将上涨。", False),  # the same as each other
+    ("通过上面的信息，记者联系到她本人。", True),  # which information?
+    ("在全市100人以上的企业中，八成已接入工业互联网平台。", False),  # 以上: more than, not the text above
 ], ids=["match-meeting", "bare-meeting", "on-the-spot", "morning", "named-event", "society", "借此", "由此", "正因",
         "this-problem", "this-survey", "this-quarter", "time-opener-该", "source-opener-这", "当时", "speaker-named",
         "其他", "quotation-closed-here", "quotation-whole", "quotation-opened-here", "照此", "a-view-like-one-before",
-        "a-view-of-their-own"])
+        "a-view-of-their-own", "上面的", "以上-more-than"])
 def test_a_sentence_set_at_an_unnamed_event_leans_on_the_one_before(sentence, leans):
     from zhnews.text.lines import is_dependent
 
