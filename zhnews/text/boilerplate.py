@@ -256,9 +256,10 @@ def is_soft_related_marker(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """A standalone reporter line: `株洲日报·掌上株洲记者/周嵩 通讯员/谭洪汀`."""
-    return (len(line) <= 50 and line[-1:] not in _TERMINAL and bool(_BYLINE.search(line))
-            or len(line) <= 60 and line.endswith("报道") and bool(_REPORT_LINE.match(line)))
+    """A standalone reporter line (`株洲日报·掌上株洲记者/周嵩 通讯员/谭洪汀`), or one naming a report's source
+    (`英国《防务新闻》2006年4月6日报道`)."""
+    reporter = len(line) <= 50 and line[-1:] not in _TERMINAL and bool(_BYLINE.search(line))
+    return reporter or (len(line) <= 60 and line.endswith("报道") and bool(_REPORT_LINE.match(line)))
 
 
 CHROME_RULES = (

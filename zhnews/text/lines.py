@@ -47,6 +47,8 @@ _DATELINE = re.compile(
 # An abstract's label, on a lead or on a title: ［提要］, 摘要：, 【导读】：
 ABSTRACT_LABEL = re.compile(r"^(?:[［\[【](?:内容提要|提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?"
                             r"|(?:内容提要|提要|摘要|导读|核心提示|导语)\s*[:：])\s*")
+# What a list's number or label may be stripped before: a whole sentence, not a heading (一、总体要求).
+_BEFORE_A_SENTENCE = r"(?=.*[。！？!?；;][”’」』)）]*$)"
 _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;（(]{1,12}?消息\s*[(（][^)）]{0,20}[)）]\s*[：:；;，,]?\s*"),
     re.compile(r"^[^\s，。：:；;（(]{1,8}?消息\s*[：:；;，,]\s*"),
@@ -124,10 +126,11 @@ _LEAD_PREFIXES = (
     # A list's label or a writer's name in brackets before a sentence: （深圳地区）深圳部分银行…。,
     # (一)审议通过《…》。, (赵曼莉)尽管…
     re.compile(r"^[(（](?:[一二三四五六七八九十\d]{1,2}|[\u4e00-\u9fff]{2,6})[)）]\s*(?=[\u4e00-\u9fff“《])"
-               r"(?=.*[。！？!?；;][”’」』)）]*$)"),
+               + _BEFORE_A_SENTENCE),
     # A list's number before a sentence: 1、中国证监会9日晚间发布…。, 二、审议通过了…。 (not a range: 2、3月份…,
     # 一、二季度…; nor a decimal: 0.975分析…; a numbered heading, 一、总体要求, keeps it and stays a list's label).
-    re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:、|[.．](?!\d))\s*(?!\d{1,2}(?!\d)|[一二三四五六七八九十两][、季月线级等])(?=.*[。！？!?；;][”’」』)）]*$)"),
+    re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:、|[.．](?!\d))\s*(?!\d{1,2}(?!\d)|[一二三四五六七八九十两][、季月线级等])"
+               + _BEFORE_A_SENTENCE),
     # A press release's dateline: 中国上海/2006年5月9日— , 北京，2024年3月5日——
     re.compile(r"^(中国)?[\u4e00-\u9fff]{2,6}\s*[/，,]\s*(\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–]{1,2}\s*"),
     # …with the date first: 2006年5月8日，中国上海——
