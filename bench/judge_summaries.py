@@ -125,8 +125,7 @@ _SLICES = {1: ((2, 4), 2, 0), 2: ((1, 3), 1, 0), 3: (None, 3, 0), 4: (None, 4, 0
            13: ((), 1, 20), 14: ((), 2, 20), 15: ((), 3, 20), 16: ((), 4, 20)}
 _PER_SLICE = 30
 # Where a slice's SogouC articles come from, and how many of each label (test, 5 unless named here).
-_SOGOUC_FROM = {7: ("train", 10), 8: ("train", 20), 9: ("train", 20), 10: ("train", 20), 11: ("train", 20),
-                **{k: ("train", 20) for k in (12, 13, 14, 15, 16)}}
+_SOGOUC_FROM = {7: ("train", 10), **{k: ("train", 20) for k in range(8, 17)}}
 
 
 def _slice_rows(long_ones: list[dict], step: int, k: int) -> list[dict]:
