@@ -568,6 +568,13 @@ def without_fluff(sentence: str) -> str:
     hook = _TRAILING_HOOK.search(sentence) if sentence.endswith(_HOOK_ENDS) else None
     if hook and has_cjk(sentence[: hook.start()], MIN_STANDALONE_CJK):
         sentence = sentence[: hook.start()]
+    asked = _ASKED_CLAUSE.search(sentence) if sentence.endswith(("？", "?")) else None
+    if asked and not _ASKING.search(sentence, 0, asked.start()) and not _PUT_TO_SOMEONE.search(sentence) \
+            and not _UNFINISHED.search(sentence, 0, asked.start()) \
+            and fact_score(sentence[: asked.start()]) >= 1 and stands_alone(sentence[: asked.start()] + "。"):
+        # …认沽权证万华HXP1反而大涨61%，该权证缘何如此疯狂？ A report with its figure that ends on
+        # the writer's own question: the report is the sentence, the question its hook.
+        sentence = sentence[: asked.start()] + "。"
     # A clause pointing back before the dated report (为破解这一难题，11月1日，市教育局…): the report
     # stands without it, and with it would be quoted only beside the sentence it points to.
     pointer = _POINTER_OPENER.match(sentence)
@@ -624,6 +631,19 @@ _HOOK_ENDS = ("？", "?", "？”", "?”", "？’", "方面。", "方面：", 
 # A question of a few characters after a full stop (the splitter runs such fragments onto the
 # sentence before): 有多火爆? 为什么? 结果如何？ And a section label run on the same way: 客运方面。
 _TRAILING_HOOK = re.compile(r"(?<=[。！!])(?:[^。！？!?，,]{1,8}[？?][”’」』]?|[^。！？!?，,]{1,6}方面[。：:])$")
+
+
+# The last clause of a sentence, after a comma, asked as a question (…，该权证缘何如此疯狂？), and the
+# question words that make the clauses before it part of the question too (为何…，…？).
+_ASKING_WORDS = r"缘何|为何|何在|如何|何时|何故|怎么|怎样|为什么|什么|多少|几何|哪|谁|吗|呢|是否|能否|可否|难道|岂"
+_ASKED_CLAUSE = re.compile(r"[，,](?=[^，,。！？!?；;]{2,16}[？?]$)(?=[^，,]*(?:" + _ASKING_WORDS + r"))")
+_ASKING = re.compile(_ASKING_WORDS)
+# An interviewer's question states its premise before asking (文汇报：你预测…占到世界1/3，你对此很有信心吗？;
+# 新京报：早在2011年…，目前这一预言是否已经实现？):
+# without the question, the premise would read as the paper's report. A clause ending in 时/后/下… is
+# the question's own circumstance (…重新揭裱《清明上河图》时，删除的到底是不是…呢？), no report.
+_PUT_TO_SOMEONE = re.compile(r"[你您：:]")
+_UNFINISHED = re.compile(r"(?:时|之际|后|以后|前|以前|期间|中|下|里)$")
 
 
 def _without_opener(sentence: str) -> str:

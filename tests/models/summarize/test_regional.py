@@ -332,10 +332,18 @@ def test_a_long_sentence_drops_its_organisers_before_it_is_cut():
     ("为前来考察的众多业内人士和入驻企业负责人所称道的，是园区推出的“拎包入驻”全程代办服务模式。", None),  # 为…所: not a purpose
     ("为了让孩子在升学考试中脱颖而出，各类补习班便在校园周边应运而生。", None),  # the report hangs on it
     ("为了备战周末与邻市球队的那场关键比赛，市足球队昨晚已抵达比赛地，全队共有20名队员随行。", None),  # its occasion
+    # The writer's own question after a report with its figure: the report is the sentence.
+    ("在正股上涨6%的情况下，认沽权证反而大涨61%，盘中涨幅一度接近70%，该权证缘何如此疯狂？",
+     "在正股上涨6%的情况下，认沽权证反而大涨61%，盘中涨幅一度接近70%。"),
+    ("文汇报：你预测再过50年，中国一流大学能够占到世界1/3，你对此很有信心吗？", None),  # an interviewer's premise
+    ("故宫博物院在1973年重新揭裱《清明上河图》时，删除的到底是不是后代的“补绢”呢？", None),  # the question's own time
+    ("为什么在正股上涨6%的情况下，认沽权证反而大涨61%，原因何在？", None),  # asked from its first clause
+    ("近期境内金融市场风云迭起，股市火爆异常，黄金白银价格震荡上扬，手里的人民币和外币到底该如何打理？", None),  # no figure
 ], ids=["scene-opener", "season-before-a-signing", "hook", "section-label", "holiday-time", "all-mood", "scene-rest",
         "question-alone", "plain-report", "pointer-before-a-dated-report", "pointer-without-a-date",
         "purpose-run", "basis-and-purpose", "short-purpose", "purpose-with-a-figure", "passive-wei-suo", "tied-to-purpose",
-        "occasion-not-mandate"])
+        "occasion-not-mandate", "asked-after-a-figure", "interviewer-premise", "question-time", "asked-throughout",
+        "asked-without-a-figure"])
 def test_the_fluff_around_a_report_is_trimmed(sentence, trimmed):
     from zhnews.text.lines import without_fluff
 
@@ -625,3 +633,33 @@ def test_a_lead_that_restates_the_title_with_its_time_is_quoted():
                  "与会企业代表围绕“智能制造与数字化转型”主题展开了深入研讨和广泛交流。"]
     out = summary(sentences, "省智能制造产业园区联盟专业委员会召开二季度交流座谈会")
     assert out and out[0] == sentences[0], out
+
+
+# A stock profile opens on 该公司, naming the subject of a headline the page lost: it is still the lead.
+STOCK_PROFILE = [
+    "该公司是唯一一家直接控股乙醇汽车企业的上市公司，目前拥有44万吨燃料乙醇年生产能力，占据国内燃料乙醇汽油30%的市场份额。",
+    "同时，公司还拥有一条年产2万吨用玉米生产乙烯的生产线，这是我国第一条工业化规模的同类生产线。",
+    "随着国际原油价格持续上涨，国内成品油价格不断上调，预计“十一五”期间燃料乙醇的需求将达到1000万吨。",
+    "从该股在市场的表现情况看，股改完成复牌后，持续走出了一波缓慢的填权行情，随后进入强势横盘整理。",
+]
+STOCK_PROFILE_NO_FIGURE = [
+    "该公司作为以啤酒生产为主业的国家级农业产业化龙头企业，享有国家在贷款、税收等多方面的优惠政策，其啤酒在西藏地区具有突出的品牌优势。",
+    "较为引人注目的是公司与全球啤酒业排名第五的嘉士伯合作，共同成立了西藏拉萨啤酒有限公司，公司在合资公司中享有50%的权益。",
+    "从该股在市场的走势情况看，大资金介入其中，波段运行痕迹明显，属股改含权概念品种。",
+]
+FEATURE = [
+    "这个“五一”长假里，北京的金先生过得很压抑。",
+    "4月27日，央行宣布上调金融机构贷款基准利率0.27个百分点，五年期以上商业贷款利率升至6.39%。",
+    "金先生去年用商业贷款买房，贷款总额80万元，每月还款因此增加约120元。",
+]
+
+
+@pytest.mark.parametrize("sentences, first_quoted", [
+    (STOCK_PROFILE, True),  # 该 names the headline's subject
+    (STOCK_PROFILE_NO_FIGURE, True),
+    (FEATURE, False),  # a feature's scene opener with no figure still leans on what is not there
+], ids=["gai-lead", "gai-lead-without-a-figure", "scene-opener-lead"])
+def test_an_opening_sentence_that_leans_on_the_headline_may_come_alone(sentences, first_quoted):
+    out = summary(sentences)
+    assert out, out
+    assert (out[0] == sentences[0]) is first_quoted, out

@@ -295,6 +295,11 @@ class Summarizer:
         available = finite.copy()
         headings = np.array([is_heading_unit(s) for s in sentences])
         dependent = np.array([is_dependent(s) for s in sentences]) if self.keep_context else np.zeros(n, bool)
+        if n and dependent[0] and (sentences[0].startswith("该") or fact_score(sentences[0]) >= 1):
+            # The article's first sentence has nothing before it to bring along: one naming the
+            # headline's subject (该公司是唯一一家…上市公司，…) or reporting a figure is the lead, and may
+            # come alone; a feature's scene opener (这个“五一”长假里，…) still may not.
+            dependent[0] = False
         # What a dependent may bring along: a sentence that may be quoted, or one barred only for being
         # short that reports whole (重庆银行披露2026年半年报。 before 上半年，该行…).
         companion = finite.copy()
