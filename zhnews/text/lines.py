@@ -65,9 +65,9 @@ _LEAD_PREFIXES = (
     re.compile(r"^[^\s，。：:；;]{0,16}?\d{1,2}月\d{1,2}日(专?电|讯)\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
     # …and its dated report before a space: CNET科技资讯网5月9日国际报道 全球…, 英国《防务新闻》2006年4月24日报道 …
     re.compile(r"^[^\s，。：:；;]{2,20}?\d{1,2}月\d{1,2}日(国际|国内|综合)?报道\s+"),
-    # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】
+    # An outlet's undated one, and a bracketed source tag: 京华时报讯, 证券时报e公司讯, 【赛迪网讯】, 【eNet特约评论】
     re.compile(r"^[^\s，。：:；;]{2,12}?(日报|晚报|时报|商报|早报|快报|报|网|台|公司)讯\s*([(（][^)）]{0,30}[)）])?\s*[：:，,]?\s*"),
-    re.compile(r"^【[^】]{2,14}(讯|消息|报道|快讯)】\s*"),
+    re.compile(r"^【[^】]{2,14}(讯|消息|报道|快讯|评论|特稿|专稿)】\s*"),
     # A report attribution: 据央视新闻报道，据财联社消息，北京时间11月7日下午消息，
     re.compile(r"^据[^，,。]{2,12}(报道|消息)\s*[，,：:]\s*"),
     # …and an outlet's report before a space: 据重庆晨报报道 黄金首饰… (not 据最新消息 园区…)

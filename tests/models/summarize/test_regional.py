@@ -425,13 +425,17 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？", "《第一财经日报》：在你看来，制造业的发展之路应该是怎样的？"),
     ("高盛预测：明年中国经济增长将达到9%。", "高盛预测：明年中国经济增长将达到9%。"),
     ("专家点评：这一政策将带动园区投资增长两成。", "专家点评：这一政策将带动园区投资增长两成。"),  # a commentary: `_LABEL` bars it
+    ("【eNet特约评论】根据新浪科技5月7日的消息，MonsterMob以8150万美元收购北京万讯通。",
+     "根据新浪科技5月7日的消息，MonsterMob以8150万美元收购北京万讯通。"),
+    ("【评论】这一政策将带动园区投资增长两成。", "【评论】这一政策将带动园区投资增长两成。"),  # a bare label, no outlet
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
         "subheading-paper-讯-and-credits", "spaced-subheadings-before-the-date", "another-zone's-time-消息", "site-消息-before-a-space",
         "portal-author-in-brackets", "translator-in-brackets", "paper-as-source", "section-label", "column-label", "专电",
         "据…消息-as-the-sentence", "subject-before-the-date",
-        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named", "a-commentary-label"])
+        "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named", "a-commentary-label",
+        "outlet-commentary-tag", "bare-commentary-tag"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
@@ -663,3 +667,38 @@ def test_an_opening_sentence_that_leans_on_the_headline_may_come_alone(sentences
     out = summary(sentences)
     assert out, out
     assert (out[0] == sentences[0]) is first_quoted, out
+
+
+def _sectioned(first_heading, second_heading):
+    return ["五一长假刚过，人民币汇率便走出了快速升值行情。",
+            "昨天，美元兑人民币汇率中间价以8.0090元亮相，比节前最后一个交易日大涨75个基点，创下两周以来单日最大升幅。",
+            "有关理财专家预测，人民币汇率升幅有限，个人投资者应依据自己的投资偏好厘清投资思路。",
+            first_heading,
+            "专家认为，相对来讲，近段时间是企业和个人结汇的好时机。",
+            second_heading,
+            "如今各家银行都提供了比较丰富的外汇理财产品，投资者可以比较选择。"]
+
+
+# A feature's section labels do not pull the summary away from its lead's figures; a roundup's
+# subheadings that report news still bring their sections' leads in.
+@pytest.mark.parametrize("headings, section_leads_quoted", [
+    (("结汇时机", "外汇理财"), False),
+    (("四大银行结汇量增长35%", "外汇理财产品发行量突破200款"), True),
+], ids=["labels", "reports"])
+def test_only_subheadings_that_report_bring_their_sections_in(headings, section_leads_quoted):
+    sentences = _sectioned(*headings)
+    out = summary(sentences)
+    assert (sentences[4] in out and sentences[6] in out) is section_leads_quoted, out
+    assert (sentences[1] in out) is not section_leads_quoted, out
+
+
+def test_a_section_label_lends_its_words_only_a_share():
+    # Without the section-lead term, only the label's words pull 如今各家银行…外汇理财产品… up.
+    sentences = _sectioned("外汇理财产品", "")[:4] + [
+        "专家提醒，投资者要注意风险，切勿盲目跟风。",
+        "如今各家银行都提供了比较丰富的外汇理财产品，外汇理财产品的收益各不相同。"]
+    article = Article(id="x", title="", text="\n".join(sentences), sentences=list(sentences))
+    lent = {share: TextRankSummarizer(length=Length(chars=120), section_weight=0.0, label_heading_share=share)
+            .summarize(article) for share in (0.25, 1.0)}
+    assert sentences[-1] not in lent[0.25] and sentences[1] in lent[0.25], lent
+    assert sentences[-1] in lent[1.0], lent
