@@ -14,6 +14,11 @@ default reports the test split (the other 400 rows) only.
     python bench/bench_summarize.py              # test split, Markdown table
     python bench/bench_summarize.py --split dev
     python bench/bench_summarize.py --limit 100  # quicker
+    python bench/bench_summarize.py --sentences 0  # without the second table (below)
+
+A second table scores every method asked for a number of sentences instead
+(`--sentences`, 3 by default): the whole output against the reference, no
+character cap, so a method that picks long sentences is not cut back.
 
 Peers (pip install -e '.[bench]'): textrank4zh (patched for networkx 3),
 SnowNLP, sumy TextRank and LexRank with sumy's Chinese tokenizer (jieba). A
@@ -44,16 +49,21 @@ DEV_EVERY = 3
 # A digest line: room for two or three sentences, so order and repeats show.
 BEHAVIOUR_BUDGET = 150
 
-# A method maps (article text, character budget) to summary sentences.
-Method = Callable[[str, int], list[str]]
+# A method maps (article text, character budget, number of sentences or None) to summary sentences;
+# given a number of sentences, it ignores the budget.
+Method = Callable[..., list[str]]
 
 
-def fit_ranked(ranked: list[tuple[int, str]], budget: int, doc_order: bool) -> list[str]:
-    """Same budget rule for every peer: rank order while it fits; cut the best if needed."""
+def fit_ranked(ranked: list[tuple[int, str]], budget: int, doc_order: bool, sentences: int | None = None) -> list[str]:
+    """Same budget rule for every peer: rank order while it fits; cut the best if needed.
+    Asked for a number of sentences: the best that many."""
     from zhnews.models.summarize import truncate
 
     if not ranked:
         return []
+    if sentences:
+        chosen = ranked[:sentences]
+        return [s for _, s in (sorted(chosen) if doc_order else chosen)]
     if len(ranked[0][1]) > budget:
         return [truncate(ranked[0][1], budget)]
     chosen, used = [], 0
@@ -79,12 +89,15 @@ def zhnews_methods() -> dict[str, Method]:
 
     textrank, lead = TextRankSummarizer(), LeadSummarizer()
 
-    def lead3_raw(text: str, budget: int) -> list[str]:
-        return split_sentences(text)[:3]
+    def lead3_raw(text: str, budget: int, sentences: int | None = None) -> list[str]:
+        return split_sentences(text)[: sentences or 3]
+
+    def length(budget: int, sentences: int | None) -> Length:
+        return Length(sentences=sentences) if sentences else Length(chars=budget)
 
     return {
-        "zhnews TextRank": lambda text, budget: textrank.summarize(text, length=Length(chars=budget)),
-        "zhnews lead": lambda text, budget: lead.summarize(text, length=Length(chars=budget)),
+        "zhnews TextRank": lambda text, budget, n=None: textrank.summarize(text, length=length(budget, n)),
+        "zhnews lead": lambda text, budget, n=None: lead.summarize(text, length=length(budget, n)),
         "lead-3 (raw sentences)": lead3_raw,
     }
 
@@ -99,11 +112,11 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
             networkx.from_numpy_matrix = networkx.from_numpy_array
         from textrank4zh import TextRank4Sentence
 
-        def textrank4zh(text: str, budget: int) -> list[str]:
+        def textrank4zh(text: str, budget: int, sentences: int | None = None) -> list[str]:
             tr = TextRank4Sentence()
             tr.analyze(text=text, lower=True, source="all_filters")
             ranked = [(item.index, item.sentence) for item in tr.get_key_sentences(num=10)]
-            return fit_ranked(ranked, budget, doc_order=False)
+            return fit_ranked(ranked, budget, doc_order=False, sentences=sentences)
 
         methods["textrank4zh 0.3"] = textrank4zh
     except ImportError as exc:
@@ -111,9 +124,9 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
     try:
         from snownlp import SnowNLP
 
-        def snownlp(text: str, budget: int) -> list[str]:
+        def snownlp(text: str, budget: int, sentences: int | None = None) -> list[str]:
             ranked = list(enumerate(SnowNLP(text).summary(10)))
-            return fit_ranked(ranked, budget, doc_order=False)
+            return fit_ranked(ranked, budget, doc_order=False, sentences=sentences)
 
         methods["SnowNLP"] = snownlp
     except ImportError as exc:
@@ -128,7 +141,7 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
         tokenizer = Tokenizer("chinese")
 
         def sumy_method(summarizer) -> Method:
-            def run(text: str, budget: int) -> list[str]:
+            def run(text: str, budget: int, sentences: int | None = None) -> list[str]:
                 document = PlaintextParser.from_string(text, tokenizer).document
                 order = {id(s): i for i, s in enumerate(document.sentences)}
                 ranked: list[tuple[int, str]] = []
@@ -138,7 +151,7 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
                     return infos
 
                 summarizer(document, keep_ranking)
-                return fit_ranked(ranked, budget, doc_order=True)
+                return fit_ranked(ranked, budget, doc_order=True, sentences=sentences)
 
             return run
 
@@ -152,12 +165,15 @@ def peer_methods(notes: list[str]) -> dict[str, Method]:
 # --- measurements --------------------------------------------------------------
 
 
-def score(method: Method, rows: list[dict]) -> dict[str, float]:
+def score(method: Method, rows: list[dict], sentences: int | None = None) -> dict[str, float]:
     from zhnews.models.evaluate import rouge_l, rouge_n
 
     totals = {"R-1": 0.0, "R-2": 0.0, "R-L": 0.0}
     start = time.perf_counter()
-    outputs = [cap(method(r["article"], len(r["summary"])), len(r["summary"])) for r in rows]
+    if sentences:
+        outputs = ["".join(method(r["article"], 0, sentences)) for r in rows]
+    else:
+        outputs = [cap(method(r["article"], len(r["summary"])), len(r["summary"])) for r in rows]
     elapsed = time.perf_counter() - start
     for out, row in zip(outputs, rows):
         totals["R-1"] += rouge_n(out, row["summary"], 1)
@@ -211,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N rows of the split")
     parser.add_argument("--only", default=None, help="comma-separated method names to run")
+    parser.add_argument("--sentences", type=int, default=3,
+                        help="also score every method asked for this many sentences (0: skip that table)")
     args = parser.parse_args(argv)
     if not PAIRS.is_file():
         print(f"bench_summarize: {PAIRS} is absent; nothing to benchmark.")
@@ -259,6 +277,16 @@ def main(argv: list[str] | None = None) -> int:
                       f"speed ×{ours['art/s'] / result['art/s']:.1f}")
     print(f"\n20k page: one {page_chars}-character page of concatenated items, 150-character budget. "
           f"peak MiB: tracemalloc peak over 20 articles. Speed excludes one-time dictionary loading.")
+    if args.sentences > 0:
+        print(f"\ncctv_briefs {args.split} split, {args.sentences} sentences per summary (no character cap): "
+              f"ROUGE F1 on characters, mean over articles.\n")
+        print("| method | R-1 | R-2 | R-L | characters |")
+        print("|---|---|---|---|---|")
+        for name, method in methods.items():
+            print(f"scoring {name} at {args.sentences} sentences ...", file=sys.stderr, flush=True)
+            result = score(method, rows, args.sentences)
+            chars = sum(len("".join(method(r["article"], 0, args.sentences))) for r in rows[:100]) / min(100, len(rows))
+            print(f"| {name} | {result['R-1']:.2f} | {result['R-2']:.2f} | {result['R-L']:.2f} | {chars:.0f} |", flush=True)
     for note in notes:
         print(f"- {note}")
     return 0

@@ -45,8 +45,8 @@ _DATELINE = re.compile(
 # At the start of a summary sentence, station idents as well:
 # 央视网消息（新闻联播）：本台消息，新华社北京3月1日电（记者 王某）
 # An abstract's label, on a lead or on a title: ［提要］, 摘要：, 【导读】：
-ABSTRACT_LABEL = re.compile(r"^(?:[［\[【](?:内容提要|提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?"
-                            r"|(?:内容提要|提要|摘要|导读|核心提示|导语)\s*[:：])\s*")
+ABSTRACT_LABEL = re.compile(r"^(?:[［\[【](?:内容提要|内容摘要|提要|摘要|导读|核心提示|导语)[］\]】]\s*[:：]?"
+                            r"|(?:内容提要|内容摘要|提要|摘要|导读|核心提示|导语)\s*[:：])\s*")
 # What a list's number or label may be stripped before: a whole sentence, not a heading (一、总体要求).
 _BEFORE_A_SENTENCE = r"(?=.*[。！？!?；;][”’」』)）]*$)"
 _LEAD_PREFIXES = (

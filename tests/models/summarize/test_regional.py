@@ -428,6 +428,7 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
     ("【eNet特约评论】根据新浪科技5月7日的消息，MonsterMob以8150万美元收购北京万讯通。",
      "根据新浪科技5月7日的消息，MonsterMob以8150万美元收购北京万讯通。"),
     ("【评论】这一政策将带动园区投资增长两成。", "【评论】这一政策将带动园区投资增长两成。"),  # a bare label, no outlet
+    ("内容摘要：美国在线计划裁员1300人，约占其全球员工总数的7%。", "美国在线计划裁员1300人，约占其全球员工总数的7%。"),
 ], ids=["byline-with-spaces", "subheading-and-byline", "subheading-and-agency-dateline", "reporter-inside-the-dateline",
         "dated-消息", "本报综合报道", "导语", "paper-dated-by-day", "source-tag", "names-after-记者", "outlet-name-and-place-报道",
         "reporter-and-place-报道", "portal-channel-讯", "portal-讯-and-dash", "notice-addressees", "notice-addressee-list",
@@ -435,7 +436,7 @@ def test_a_credit_or_label_glued_to_the_lead_is_stripped(sentence, kept):
         "portal-author-in-brackets", "translator-in-brackets", "paper-as-source", "section-label", "column-label", "专电",
         "据…消息-as-the-sentence", "subject-before-the-date",
         "各地-as-subject", "outlet-reporter-as-subject", "agency-in-the-sentence", "据-an-outlet", "paper-asking", "a-forecaster-named", "a-commentary-label",
-        "outlet-commentary-tag", "bare-commentary-tag"])
+        "outlet-commentary-tag", "bare-commentary-tag", "abstract-label"])
 def test_a_byline_or_dateline_of_any_outlet_is_stripped_from_the_lead(sentence, kept):
     from zhnews.text.lines import strip_lead
 
