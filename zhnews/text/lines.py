@@ -554,9 +554,10 @@ def without_fluff(sentence: str) -> str:
     when what is left reports something and may be quoted on its own, a clause pointing back to
     the sentence before a dated report (为破解这一难题，11月1日，… → 11月1日，…), the official preamble
     of purpose clauses before who did what (为贯彻落实…决策部署，进一步提升…，中国人民银行新增… →
-    中国人民银行新增…), and a short rhetorical
+    中国人民银行新增…), a short rhetorical
     question or section label run onto its end (…对接会在这里举行。有多火爆? → …对接会在这里举行。;
-    …注入新动能。客运方面。 → …注入新动能。).
+    …注入新动能。客运方面。 → …注入新动能。), and the writer's own question closing a report with its
+    figure (…反而大涨61%，该权证缘何如此疯狂？ → …反而大涨61%。).
 
     Regional reports often wrap their event in a mood-setting clause or a hook, and a sentence
     barred as fluff or as a question would take its fact with it; dropping an opening adverbial

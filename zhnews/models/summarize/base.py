@@ -159,7 +159,8 @@ class Summarizer:
     (never quote a unit that cannot stand alone: captions, credits,
     addresses, bare attributions, units under a dozen characters),
     `keep_context` (a sentence that leans on the one before it, 他/该/此外/这…,
-    is taken only together with it), `min_gain` (once one sentence is chosen,
+    is taken only together with it; the article's first sentence, with nothing
+    before it, may come alone when it opens on 该 or reports a figure), `min_gain` (once one sentence is chosen,
     others only while their score is at least this share of the best:
     fewer, complete sentences rather than a budget filled with scraps),
     `lead_repeats_title` (with `bar_fragments`: the article's lead may be
