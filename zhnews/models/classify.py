@@ -26,7 +26,7 @@ import numpy as np
 
 from .. import settings
 from ..records import Classification
-from ..text.lines import strip_lead
+from ..text.lines import split_run_in_headline, strip_lead
 from ..text.split import first_sentence
 from .features import FeatureParams
 
@@ -453,6 +453,11 @@ def _folds(Y: np.ndarray, k: int, seed: int, groups) -> list[tuple[np.ndarray, n
     return list(KFold(n_splits=k, shuffle=True, random_state=seed).split(np.zeros(n)))
 
 
+def _untitled_name(article) -> str:
+    first = strip_lead(article.sentences[0] if article.sentences else first_sentence(article.text))
+    return split_run_in_headline(first)[0] or first
+
+
 def classify_articles(articles, model: ThemeClassifier, *, threshold: Cutoff = None,
                       batch: int = settings.CLASSIFY_BATCH, why_terms: int = settings.WHY_TERMS):
     """Yield a `Classification` per article, reading the input lazily in batches."""
@@ -478,8 +483,9 @@ def _classify_batch(articles, model: ThemeClassifier, threshold, why_terms: int)
             why = {l: [term for term, _ in reasons[l]] for l in themes}
         yield Classification(
             id=article.id,
-            # An untitled record is named by its first sentence, as the digest names it.
-            title=article.title or strip_lead(article.sentences[0] if article.sentences else first_sentence(article.text)),
+            # An untitled record is named as the digest names it: by the headline its first sentence runs in,
+            # or by that sentence.
+            title=article.title or _untitled_name(article),
             themes=themes,
             scores={l: round(p, 4) for l, p in zip(model.labels_, row)},
             why=why,

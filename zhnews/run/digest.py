@@ -15,7 +15,7 @@ from typing import Callable, Protocol, Sequence
 from .. import settings
 from ..models.dedupe import MinHashDeduper
 from ..records import Article, Digest, DigestItem, Reprint, short_source
-from ..text.lines import strip_lead
+from ..text.lines import split_run_in_headline, strip_lead
 from ..themes import label_themes, theme_order
 from .parallel import map_ordered
 
@@ -135,8 +135,15 @@ def build_digest(
 
 
 def _titled(article: Article) -> Article:
-    """An untitled article is shown under its first sentence, which its summary then leaves out."""
-    if article.title or len(article.sentences) < 2:
+    """An untitled article is shown under its first sentence, which its summary then leaves out;
+    or under the headline its first sentence runs in with a space (`戴尔降低盈利预期股价大跌 全球最大…`),
+    the sentence staying its lead."""
+    if article.title or not article.sentences:
+        return article
+    headline, lead = split_run_in_headline(strip_lead(article.sentences[0]))
+    if headline:
+        return replace(article, title=headline, sentences=[lead] + list(article.sentences[1:]))
+    if len(article.sentences) < 2:
         return article
     return replace(article, title=strip_lead(article.sentences[0]), sentences=article.sentences[1:],
                    text=article.text.split("\n", 1)[1] if article.text.startswith(article.sentences[0] + "\n")

@@ -150,9 +150,17 @@ class SummarizeTask(_Picklable):
 
     def run(self, articles: list[Article]) -> list[Summary]:
         return [
-            Summary(a.id, a.title, self.summarizer_.summarize(a), self.extractor_.extract(a) if self.keywords else [])
+            Summary(a.id, a.title or _run_in_headline(a), self.summarizer_.summarize(a),
+                    self.extractor_.extract(a) if self.keywords else [])
             for a in articles
         ]
+
+
+def _run_in_headline(article: Article) -> str:
+    """An untitled article's headline, where its first sentence runs one in (the summary leaves it out)."""
+    from ..text.lines import split_run_in_headline, strip_lead
+
+    return split_run_in_headline(strip_lead(article.sentences[0]))[0] if article.sentences else ""
 
 
 class RecordTask(_Picklable):

@@ -243,6 +243,8 @@ def summary_candidates(sentences: Sequence[str], title: str = "") -> list[str]:
     units = [strip_lead(raw) for raw in sentences]
     if units and title:
         units[0] = strip_lead(without_title_echo(units[0], title))
+    if units:
+        units[0] = _without_run_in_headline(units[0])
     for i, sentence in enumerate(units):
         if i + 1 < len(units) and _CREDIT_START.match(units[i + 1]):
             continue  # a caption: its credit follows it
@@ -255,6 +257,38 @@ def summary_candidates(sentences: Sequence[str], title: str = "") -> list[str]:
             continue
         out.append(sentence)
     return out
+
+
+# A headline the page ran into the article's first sentence with only a space between them (这辆奔驰VIANO仅仅
+# 行驶了7400公里 这辆车拿到二手车的栏目中…; 戴尔降低盈利预期股价大跌 全球最大个人电脑制造商…): a run with no
+# punctuation, then a sentence that opens on a word. (Not a name before what it did: 国务院总理某某 5月8日在…,
+# 国务院总理某某 在北京会见…; without it the sentence has no subject.)
+_RUN_IN_HEADLINE = re.compile(r"^[^\s，。！？、：:；;,.!?“”‘’（）()《》【】\[\]—…·]{8,30}\s+(?=[\u4e00-\u9fff“《])")
+_NEEDS_SUBJECT = re.compile(r"^(?:在|于|会见|出席|表示|指出|强调|认为|称|说)")
+
+
+def split_run_in_headline(unit: str) -> tuple[str, str]:
+    """(headline, sentence) of a first unit that runs its headline into its sentence with a space
+    (`戴尔降低盈利预期股价大跌 全球最大个人电脑制造商…` → `戴尔降低盈利预期股价大跌`, `全球最大…`); ("", unit)
+    when it does not. A headline may come with its subheadings, each set off by a space."""
+    heads = []
+    for _ in range(_MAX_RUN_INS):
+        run_in = _RUN_IN_HEADLINE.match(unit)
+        if run_in is None:
+            break
+        rest = strip_lead(unit[run_in.end():])
+        if not stands_alone(rest) or _NEEDS_SUBJECT.match(rest):
+            break
+        heads.append(unit[: run_in.end()].strip())
+        unit = rest
+    return (heads[0] if heads else ""), unit
+
+
+def _without_run_in_headline(unit: str) -> str:
+    return split_run_in_headline(unit)[1]
+
+
+_MAX_RUN_INS = 4
 
 
 # A bracket after the full stop that ends a unit: the outlet, the writer or an editor's mark

@@ -103,6 +103,25 @@ def test_an_untitled_record_does_not_repeat_its_first_line_in_the_digest(tmp_pat
     assert item["title"] not in item["summary"]
 
 
+def test_an_untitled_record_is_named_by_the_headline_its_first_sentence_runs_in(tmp_path):
+    row = {"id": "u", "text": "戴尔降低盈利预期股价大跌 全球最大个人电脑制造商戴尔公司日前表示，由于市场竞争激烈，"
+                               "该公司今年第一季度盈利预计有所下降。\n消息发布之后，戴尔股价一度下跌近6%，创下一年来的新低。"}
+    line = json.dumps(row, ensure_ascii=False)
+    result = CliRunner().invoke(app, ["digest", "-", "--format", "json"], input=line)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [item] = [i for theme in data["themes"] for i in theme["items"]] + data["other"]
+    assert item["title"] == "戴尔降低盈利预期股价大跌"
+    assert item["summary"][0].startswith("全球最大个人电脑制造商戴尔公司日前表示"), item["summary"]
+    classified = CliRunner().invoke(app, ["classify", "-", "--format", "jsonl"], input=line)
+    assert classified.exit_code == 0, classified.output
+    assert json.loads(classified.stdout.splitlines()[0])["title"] == "戴尔降低盈利预期股价大跌"
+    summarized = CliRunner().invoke(app, ["summarize", "-", "--format", "jsonl"], input=line)
+    assert summarized.exit_code == 0, summarized.output
+    record = json.loads(summarized.stdout.splitlines()[0])
+    assert record["title"] == "戴尔降低盈利预期股价大跌" and "大跌" not in "".join(record["summary"]), record
+
+
 def test_fewer_complete_sentences_rather_than_scraps():
     out = summary(PROJECTS, "株洲高新区产业项目春潮涌", chars=120)
     assert all(len(s) >= 12 for s in out), out
@@ -705,3 +724,22 @@ def test_a_section_label_lends_its_words_only_a_share():
             .summarize(article) for share in (0.25, 1.0)}
     assert sentences[-1] not in lent[0.25] and sentences[1] in lent[0.25], lent
     assert sentences[-1] in lent[1.0], lent
+
+
+# A headline (and its subheadings) run into the article's first sentence with only a space between.
+@pytest.mark.parametrize("first, kept", [
+    ("戴尔降低盈利预期股价大跌 全球最大个人电脑制造商戴尔公司日前表示，该公司今年第一季度盈利预计有所下降。",
+     "全球最大个人电脑制造商戴尔公司日前表示，该公司今年第一季度盈利预计有所下降。"),
+    ("新童谣入选校本课程一周年 宣武区中小学德育工作研讨月昨启动 本报讯 宣武区教委昨天启动中小学德育工作研讨月，全区60所学校参加。",
+     "宣武区教委昨天启动中小学德育工作研讨月，全区60所学校参加。"),
+    ("国务院总理李克强 5月8日在北京会见了来访的德国总理一行。", None),  # a name before a bare date: the subject
+    ("国务院总理李克强 在北京会见了来访的德国总理一行。", None),  # the same before what he did
+    ("企业为留住男性人才 特意招聘无恋爱史的女性。", None),  # what is left is no sentence of its own
+    ("全市今年新签约项目156个，总投资超过800亿元 其中工业项目68个。", None),  # punctuation: not a headline
+], ids=["headline", "headline-and-subheading-before-本报讯", "name-before-a-date", "name-before-a-verb", "short-rest",
+        "a-sentence"])
+def test_a_headline_run_into_the_first_sentence_with_a_space_is_not_quoted(first, kept):
+    from zhnews.text.lines import summary_candidates
+
+    second = "戴尔降低盈利预期股价大跌 全球最大个人电脑制造商戴尔公司日前表示，盈利预计有所下降。"
+    assert summary_candidates([first, second]) == [kept or first, second]  # the first unit only
