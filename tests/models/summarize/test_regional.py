@@ -184,6 +184,8 @@ def test_a_bare_route_is_not_quoted():
     ("委托日期：2025年 月 日", False),  # a date left blank
     ("抢抓“窗口期”,传统服饰业转型升级,新能源产业生根发芽。", False),  # an exhortation and a metaphor
     ("抢抓政策窗口期，全市今年新签约项目156个，总投资超过800亿元。", True),  # the same opener, with figures
+    ("全力聚焦目标，确保“十四五”开好局、起好步，以优异成绩庆祝建党100周年。", False),  # stock slogans
+    ("今年全区实施重大产业项目68个，完成投资162亿元，为“十四五”开好局。", True),  # one, beside the figures
     ("受股东委托，某某证券出席了股东大会，审议通过了2025年度利润分配方案。", True),  # a proxy that reports
     ("市民如有疑问，可拨打12345政务服务热线，全年受理诉求10.2万件。", True),  # a figure about a hotline
     ("今年以来,全市新发放普惠小微贷款利率平均降至4%以下。", True),  # 以下 as "below": a figure
@@ -199,7 +201,8 @@ def test_a_bare_route_is_not_quoted():
         "bare credit", "first to speak", "bare credit with its occasion", "lost opening bracket", "count closing a list",
         "quotation with its credit", "一说", "editor's note", "announcement disclaimer", "disclaimer of disclosure",
         "a board's pledge", "promo", "hotline", "notice closer", "notice invitation", "proxy form", "proxy form with blanks",
-        "blank date", "seize-the-window", "seize-the-window-with-figures", "proxy that reports", "a hotline's figures", "below-a-figure",
+        "blank date", "seize-the-window", "seize-the-window-with-figures", "stock-slogans",
+        "a-slogan-beside-figures", "proxy that reports", "a hotline's figures", "below-a-figure",
         "signing", "parallel-with-figures", "investment", "quote with figures", "credit", "a letter of congratulation"])
 def test_mood_lines_are_not_quoted_and_reports_are(sentence, quotable):
     from zhnews.text.lines import stands_alone
