@@ -180,6 +180,7 @@ def score(method: Method, rows: list[dict], sentences: int | None = None) -> dic
         totals["R-2"] += rouge_n(out, row["summary"], 2)
         totals["R-L"] += rouge_l(out, row["summary"])
     result = {k: 100 * v / len(rows) for k, v in totals.items()}
+    result["characters"] = sum(map(len, outputs)) / len(rows)
     result["art/s"] = len(rows) / elapsed
     return result
 
@@ -285,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, method in methods.items():
             print(f"scoring {name} at {args.sentences} sentences ...", file=sys.stderr, flush=True)
             result = score(method, rows, args.sentences)
-            chars = sum(len("".join(method(r["article"], 0, args.sentences))) for r in rows[:100]) / min(100, len(rows))
-            print(f"| {name} | {result['R-1']:.2f} | {result['R-2']:.2f} | {result['R-L']:.2f} | {chars:.0f} |", flush=True)
+            print(f"| {name} | {result['R-1']:.2f} | {result['R-2']:.2f} | {result['R-L']:.2f} | "
+                  f"{result['characters']:.0f} |", flush=True)
     for note in notes:
         print(f"- {note}")
     return 0

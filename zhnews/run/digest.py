@@ -81,20 +81,21 @@ def build_digest(
     # Deciding from the probabilities already computed halves the model's work.
     chosen = classifier.decide(probs, threshold) if texts else []
     clock.lap("classify")
+    titled = [_titled(article) for article, _ in stories]
     described = map_ordered(
         _Describe(summarize, keywords),
-        [_titled(article) for article, _ in stories],
+        titled,
         jobs=jobs,
         progress=(lambda done, total: progress("summarize", done, total)) if progress else None,
     )
     items = []
-    for (article, reprints), row, tags, (summary, found) in zip(stories, probs, chosen, described):
+    for (article, reprints), shown, row, tags, (summary, found) in zip(stories, titled, probs, chosen, described):
         scores = {label: float(p) for label, p in zip(labels, row)}
         themes = [label for label in tags if label in scores and (not only or label in only)]
         items.append(
             DigestItem(
                 id=article.id,
-                title=article.title or _titled(article).title or article.id,
+                title=shown.title or article.id,
                 source=article.site or article.source,
                 url=article.url,
                 date=article.date,
